@@ -1,0 +1,142 @@
+import { availableParallelism } from 'node:os';
+import { rmSync } from 'node:fs';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { Piscina } from 'piscina';
+import { applyStrict, hasErrors, type Diagnostic } from './diagnostics.js';
+import { digest } from './model/hash.js';
+import { InputHashes } from './model/inputs.js';
+import { allPages, pageFile, type PageRef } from './model/pages.js';
+import type { Site } from './model/types.js';
+import { validateProject, type ProjectOptions } from './project.js';
+import { robotsTxt, sitemapFiles } from './render/sitemap.js';
+import { checkOutputFolder, createStaging, discardStaging, MARKER, publishStaging, readManifest, recoverOutput, TOOL_VERSION, type Manifest } from './write/output.js';
+import { createRenderer, runRenderTask, type PageJob, type RenderTask, type RenderTaskResult } from './write/render-task.js';
+
+export interface BuildOptions extends ProjectOptions {
+  readonly out: string;
+  readonly strict: boolean;
+  /** Worker threads; 1 renders in this thread. Default: one per core. */
+  readonly jobs?: number;
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+export interface BuildResult {
+  readonly ok: boolean;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly pages: number;
+  readonly rendered: number;
+  readonly reused: number;
+  readonly bytes: number;
+  readonly languages: number;
+  readonly upToDate: boolean;
+  readonly missingLabels: number;
+  readonly missingContent: number;
+}
+
+/** Bump when rendering changes in a way templates and data do not show, so old pages are not reused. */
+const RENDERER_VERSION = '1';
+
+function rendererHash(site: Site): string {
+  return digest(RENDERER_VERSION, JSON.stringify(site.templates), JSON.stringify(site.assets));
+}
+
+function batches<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+async function renderPages(site: Site, task: Omit<RenderTask, 'jobs'>, jobs: readonly PageJob[], workers: number, onProgress?: (done: number) => void): Promise<RenderTaskResult> {
+  const total = { rendered: 0, reused: 0, bytes: 0 };
+  const add = (r: RenderTaskResult) => {
+    total.rendered += r.rendered;
+    total.reused += r.reused;
+    total.bytes += r.bytes;
+    onProgress?.(total.rendered + total.reused);
+  };
+  const toRender = jobs.filter((j) => !j.reuse).length;
+  if (workers <= 1 || toRender < 400) {
+    const renderer = createRenderer(site);
+    for (const batch of batches(jobs, 500)) add(runRenderTask(renderer, { ...task, jobs: batch }));
+    return total;
+  }
+  const pool = new Piscina({
+    filename: new URL('./write/render-worker.js', import.meta.url).href,
+    workerData: { site },
+    minThreads: workers,
+    maxThreads: workers,
+    idleTimeout: 1000,
+  });
+  try {
+    const size = Math.max(50, Math.ceil(jobs.length / (workers * 16)));
+    await Promise.all(batches(jobs, size).map((batch) => pool.run({ ...task, jobs: batch } satisfies RenderTask).then(add)));
+  } finally {
+    await pool.destroy();
+  }
+  return total;
+}
+
+function extraFiles(site: Site): Record<string, string> {
+  const files: Record<string, string> = { ...sitemapFiles(site), 'robots.txt': robotsTxt(site) };
+  for (const [name, content] of Object.entries(site.assets)) files[`assets/${name}`] = content;
+  return files;
+}
+
+/** validate → model → render → write. Nothing in `out` changes unless every step succeeds. */
+export async function build(options: BuildOptions): Promise<BuildResult> {
+  const project = await validateProject(options);
+  const diagnostics = applyStrict(project.diagnostics, options.strict);
+  const missingLabels = project.labelReports.reduce((n, r) => n + r.missing.length, 0);
+  const missingContent = project.contentReports.filter((r) => r.tag !== 'en').reduce((n, r) => n + r.missing.length, 0);
+  const base = { diagnostics, pages: 0, rendered: 0, reused: 0, bytes: 0, languages: 0, upToDate: false, missingLabels, missingContent };
+  if (hasErrors(diagnostics) || !project.site) return { ...base, ok: false };
+  const site = project.site;
+
+  const outputProblems = await checkOutputFolder(options.root, options.out);
+  if (outputProblems.length > 0) return { ...base, diagnostics: [...diagnostics, ...outputProblems], ok: false };
+  await recoverOutput(options.out);
+
+  const hashes = new InputHashes(site, rendererHash(site));
+  const slug = (tag: string) => site.languages.find((l) => l.tag === tag)?.slug ?? tag.toLowerCase();
+  const pages: PageRef[] = allPages(site);
+  const files: Record<string, string> = {};
+  for (const page of pages) files[pageFile(page, slug)] = hashes.page(page);
+  const extras = extraFiles(site);
+  for (const [name, content] of Object.entries(extras)) files[name] = digest(content);
+  const buildHash = digest(JSON.stringify(files));
+  const summary = { ...base, pages: pages.length, languages: site.languages.length };
+
+  const previous = await readManifest(options.out);
+  if (previous?.build === buildHash && previous.version === TOOL_VERSION) return { ...summary, ok: true, upToDate: true, reused: pages.length };
+
+  const staging = await createStaging(options.out);
+  const onSignal = () => {
+    rmSync(staging, { recursive: true, force: true });
+    process.exit(130);
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    const jobs: PageJob[] = pages.map((page) => {
+      const file = pageFile(page, slug);
+      return { page, file, reuse: previous?.files[file] === files[file] };
+    });
+    const result = await renderPages(site, { staging, previous: previous ? options.out : undefined }, jobs, options.jobs ?? availableParallelism(), (done) => options.onProgress?.(done, jobs.length));
+    for (const [name, content] of Object.entries(extras).sort()) {
+      const target = path.join(staging, name);
+      await fs.mkdir(path.dirname(target), { recursive: true });
+      await fs.writeFile(target, content);
+    }
+    const manifest: Manifest = { tool: 'code-compare', version: TOOL_VERSION, build: buildHash, files };
+    await fs.writeFile(path.join(staging, MARKER), `${JSON.stringify(manifest)}\n`);
+    await publishStaging(staging, options.out);
+    return { ...summary, ok: true, ...result };
+  } catch (error) {
+    await discardStaging(staging);
+    throw error;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}

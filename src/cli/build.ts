@@ -1,0 +1,48 @@
+import path from 'node:path';
+import cliProgress from 'cli-progress';
+import { build } from '../build.js';
+import { hasErrors } from '../diagnostics.js';
+import { resolveBaseUrl, resolveCommon, type CommonOptions } from './options.js';
+import { plural, printDiagnostics, type Output } from './report.js';
+
+export interface BuildCommandOptions extends CommonOptions {
+  readonly out?: string;
+  readonly baseUrl?: string;
+  readonly strict?: boolean;
+  readonly jobs?: number;
+}
+
+export async function buildCommand(options: BuildCommandOptions, output: Output): Promise<number> {
+  const started = performance.now();
+  const common = resolveCommon(options);
+  const baseUrl = resolveBaseUrl(common.root, options.baseUrl);
+  const out = path.resolve(common.root, options.out ?? 'dist');
+  const bar = process.stdout.isTTY ? new cliProgress.SingleBar({ format: 'rendering [{bar}] {value}/{total} pages', hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic) : undefined;
+  let started_bar = false;
+  const result = await build({
+    ...common,
+    baseUrl,
+    out,
+    strict: options.strict ?? false,
+    jobs: options.jobs,
+    onProgress: bar
+      ? (done, total) => {
+          if (!started_bar) bar.start(total, 0);
+          started_bar = true;
+          bar.update(done);
+        }
+      : undefined,
+  }).finally(() => bar?.stop());
+  printDiagnostics(result.diagnostics, output);
+  const warnings = result.diagnostics.filter((d) => d.severity === 'warning').length;
+  const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
+  const seconds = ((performance.now() - started) / 1000).toFixed(2);
+  if (!result.ok || hasErrors(result.diagnostics)) {
+    output.err(`build failed: ${plural(errors, 'error', 'errors')}, ${plural(warnings, 'warning', 'warnings')}; ${path.relative(process.cwd(), out) || out} was left as it was`);
+    return 1;
+  }
+  const missing = `missing translations: ${plural(result.missingLabels, 'label', 'labels')}, ${plural(result.missingContent, 'content field', 'content fields')}`;
+  const work = result.upToDate ? 'up to date, nothing rewritten' : `${result.rendered.toLocaleString('en-US')} rendered, ${result.reused.toLocaleString('en-US')} reused`;
+  output.out(`built ${plural(result.pages, 'page', 'pages')} in ${plural(result.languages, 'language', 'languages')} (${work}), ${plural(warnings, 'warning', 'warnings')}, ${missing}, ${seconds} s`);
+  return 0;
+}

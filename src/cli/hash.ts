@@ -1,0 +1,32 @@
+import path from 'node:path';
+import { readSource } from '../load/files.js';
+import { parseFrontMatter } from '../load/front-matter.js';
+import { validateFamilies } from '../validate/codes.js';
+import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
+import type { Output } from './report.js';
+import { loadProject } from '../load/project.js';
+import { resolveCommon, type CommonOptions } from './options.js';
+
+/** Prints the source_hash a translation of each given English file (codes/<family>/<code>.md) should carry. */
+export async function hashCommand(files: readonly string[], options: CommonOptions, output: Output): Promise<number> {
+  const { root } = resolveCommon(options);
+  const diagnostics: Diagnostic[] = [];
+  const families = validateFamilies((await loadProject(root)).families, diagnostics);
+  let status = 0;
+  for (const file of files) {
+    const rel = path.relative(root, path.resolve(file)).split(path.sep).join('/');
+    const [, familyId, name] = /^codes\/([^/]+)\/([^/]+)\.md$/.exec(rel) ?? [];
+    const family = families.find((f) => f.id === familyId);
+    const hash = name === '_family' ? family?.sourceHash : family?.codes.find((c) => c.code === name)?.sourceHash;
+    if (!hash) {
+      const read = await readSource(root, path.resolve(file)).catch(() => undefined);
+      const problems = read?.file ? parseFrontMatter(read.file).diagnostics : [];
+      for (const d of [...problems, ...diagnostics.filter((d) => d.file === rel)]) output.err(formatDiagnostic(d));
+      output.err(`${rel}: not a valid code or family file under codes/`);
+      status = 1;
+      continue;
+    }
+    output.out(`${hash}  ${rel}`);
+  }
+  return status;
+}

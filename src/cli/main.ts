@@ -1,0 +1,74 @@
+import { Command, CommanderError, Option } from 'commander';
+import { buildCommand } from './build.js';
+import { checkCommand } from './check.js';
+import { hashCommand } from './hash.js';
+import { newLocaleCommand } from './new-locale.js';
+import { commaList, positiveInteger, UsageError } from './options.js';
+import { processOutput, type Output } from './report.js';
+import { serveCommand } from './serve.js';
+import { statusCommand } from './status.js';
+
+function common(command: Command): Command {
+  return command
+    .option('--root <dir>', 'folder holding codes/, locales/ and templates/', '.')
+    .option('--lang <tags>', 'only these languages, comma-separated (e.g. vi,pt-BR)', commaList)
+    .option('--family <ids>', 'only these code families, comma-separated (e.g. smtp)', commaList);
+}
+
+function program(output: Output, setExit: (code: number) => void): Command {
+  const run = (action: () => Promise<number>) => async () => setExit(await action());
+  const cli = new Command('code-compare')
+    .description('Publishes multilingual reference pages about protocol codes and their comparisons.')
+    .showHelpAfterError()
+    .configureOutput({ writeOut: (s) => output.out(s.trimEnd()), writeErr: (s) => output.err(s.trimEnd()) })
+    .exitOverride();
+
+  const build = common(cli.command('build').description('validate, then render every page into the output folder'))
+    .option('--out <dir>', 'output folder (default: ROOT/dist)')
+    .option('--base-url <url>', 'absolute URL the site is published at (default: codeCompare.baseUrl in package.json)')
+    .option('--strict', 'treat warnings as errors')
+    .addOption(new Option('--jobs <n>', 'worker threads for rendering (default: one per core)').argParser(positiveInteger));
+  build.action((opts, cmd: Command) => run(() => buildCommand(cmd.opts(), output))());
+
+  const check = common(cli.command('check').description('validate codes/, locales/ and templates/; print diagnostics')).option('--json', 'print diagnostics as JSON');
+  check.action((opts, cmd: Command) => run(() => checkCommand(cmd.opts(), output))());
+
+  const status = common(cli.command('status').description('translation coverage per language')).option('--json', 'print as JSON');
+  status.action((opts, cmd: Command) => run(() => statusCommand(cmd.opts(), output))());
+
+  const serve = common(cli.command('serve').description('preview on 127.0.0.1 with rebuild on save and live reload'))
+    .option('--port <n>', 'port to listen on (0: any free port)', (v) => (v === '0' ? 0 : positiveInteger(v)), 8080)
+    .option('--base-url <url>', 'base URL used for canonical links in the preview');
+  serve.action((opts, cmd: Command) => run(() => serveCommand(cmd.opts(), output))());
+
+  const newLocale = common(cli.command('new-locale').description('scaffold locales/TAG.json for a new language').argument('<tag>', 'BCP 47 language tag, e.g. pt-BR'));
+  newLocale.action((tag: string, opts, cmd: Command) => run(() => newLocaleCommand(tag, cmd.opts(), output))());
+
+  const hash = common(cli.command('hash').description('print the source_hash of English code files, for translations').argument('<files...>', 'codes/<family>/<code>.md files'));
+  hash.action((files: string[], opts, cmd: Command) => run(() => hashCommand(files, cmd.opts(), output))());
+  return cli;
+}
+
+/** Runs the CLI and returns the exit status: 0 success, 1 bad input, 2 bad usage. */
+export async function main(argv: readonly string[], output: Output = processOutput): Promise<number> {
+  let exitCode = 0;
+  const cli = program(output, (code) => (exitCode = code));
+  if (argv.length === 0) {
+    cli.outputHelp({ error: true });
+    return 2;
+  }
+  try {
+    await cli.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? 0 : 2;
+    }
+    if (error instanceof UsageError) {
+      output.err(`error: ${error.message}`);
+      return 2;
+    }
+    output.err(`code-compare: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return 70;
+  }
+}

@@ -1,0 +1,70 @@
+import { SOURCE_LANGUAGE } from '../i18n/tags.js';
+import { validateProject } from '../project.js';
+import { resolveCommon, type CommonOptions } from './options.js';
+import type { Output } from './report.js';
+
+export interface StatusCommandOptions extends CommonOptions {
+  readonly json?: boolean;
+}
+
+export interface LanguageStatus {
+  readonly tag: string;
+  readonly labels: { readonly translated: number; readonly total: number };
+  readonly content: { readonly translated: number; readonly total: number };
+  readonly stale: number;
+  readonly identical: number;
+  readonly missing: readonly string[];
+  readonly staleFiles: readonly string[];
+  readonly identicalKeys: readonly string[];
+}
+
+const percent = (part: number, total: number) => (total === 0 ? 100 : Math.floor((part / total) * 1000) / 10);
+
+/** Per language: labels and content translated, stale, identical to English, and what is missing. */
+export async function collectStatus(options: CommonOptions): Promise<LanguageStatus[]> {
+  const common = resolveCommon(options);
+  const project = await validateProject({ ...common, baseUrl: 'https://example.invalid/' });
+  return project.labelReports
+    .filter((r) => !common.languages || common.languages.includes(r.tag))
+    .map((labels) => {
+      const content = project.contentReports.find((c) => c.tag === labels.tag)!;
+      const isSource = labels.tag === SOURCE_LANGUAGE;
+      return {
+        tag: labels.tag,
+        labels: { translated: labels.translated, total: labels.total },
+        content: isSource ? { translated: content.total, total: content.total } : { translated: content.translated, total: content.total },
+        stale: isSource ? 0 : content.stale.length,
+        identical: isSource ? 0 : labels.identical.length + content.identical.length,
+        missing: isSource ? [] : [...labels.missing.map((k) => `label ${k}`), ...content.missing.map((k) => `content ${k}`)],
+        staleFiles: isSource ? [] : content.stale,
+        identicalKeys: isSource ? [] : [...labels.identical, ...content.identical],
+      };
+    });
+}
+
+export async function statusCommand(options: StatusCommandOptions, output: Output): Promise<number> {
+  const languages = await collectStatus(options);
+  if (options.json) {
+    output.out(JSON.stringify({ languages }, null, 2));
+    return 0;
+  }
+  const rows = languages.map((l) => [
+    l.tag,
+    `${l.labels.translated}/${l.labels.total}`,
+    `${percent(l.labels.translated, l.labels.total)}%`,
+    `${l.content.translated}/${l.content.total}`,
+    `${percent(l.content.translated, l.content.total)}%`,
+    String(l.stale),
+    String(l.identical),
+    String(l.missing.length),
+  ]);
+  const header = ['language', 'labels', '%', 'content', '%', 'stale', 'identical', 'missing'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  output.out(line(header));
+  for (const row of rows) output.out(line(row));
+  for (const l of languages) {
+    if (l.staleFiles.length > 0) output.out(`\n${l.tag}: stale translations (English changed since): ${l.staleFiles.join(', ')}`);
+  }
+  return 0;
+}

@@ -1,0 +1,98 @@
+import { digest } from './hash.js';
+import { contentChain } from './localize.js';
+import type { LocalizedPage, PageRef } from './pages.js';
+import type { FamilyData, Site } from './types.js';
+
+/**
+ * What each page is a function of, and a hash of those inputs. A page whose hash is unchanged
+ * since the last build renders to the same bytes, so its previous file can be reused.
+ * The view builders read codes only through `PageInputs.codes`, so a page cannot depend on more
+ * than it declares.
+ */
+export interface PageInputs {
+  readonly family?: FamilyData;
+  /** Codes whose data this page shows. */
+  readonly codes: readonly string[];
+}
+
+export function pageInputs(site: Site, page: PageRef): PageInputs {
+  if (page.kind === 'chooser' || page.kind === 'notFound' || page.kind === 'home') return { codes: [] };
+  const family = site.families.find((f) => f.id === page.family)!;
+  const relatedOf = (code: string) => family.codes.find((c) => c.code === code)?.related ?? [];
+  switch (page.kind) {
+    case 'family':
+      return { family, codes: family.codes.map((c) => c.code) };
+    case 'code':
+      return { family, codes: unique([page.code, ...relatedOf(page.code), ...replacedBy(family, page.code)]) };
+    case 'pair':
+      return { family, codes: unique([page.a, page.b, ...relatedOf(page.a), ...relatedOf(page.b)]) };
+  }
+}
+
+function replacedBy(family: FamilyData, code: string): readonly string[] {
+  return family.codes.find((c) => c.code === code)?.replacedBy ?? [];
+}
+
+function unique(list: readonly string[]): string[] {
+  return [...new Set(list)];
+}
+
+/** Hashes of the parts pages are made of, computed once per build. */
+export class InputHashes {
+  private readonly memo = new Map<string, string>();
+
+  constructor(
+    private readonly site: Site,
+    /** Hash of templates, assets and the renderer's own version. */
+    private readonly renderer: string,
+  ) {}
+
+  private cached(key: string, compute: () => string): string {
+    let value = this.memo.get(key);
+    if (value === undefined) this.memo.set(key, (value = compute()));
+    return value;
+  }
+
+  /** Base URL, the published languages and their names, the families and their code lists. */
+  private structure(): string {
+    return this.cached('structure', () =>
+      digest(this.renderer, this.site.baseUrl, JSON.stringify(this.site.languages), JSON.stringify(this.site.families.map((f) => [f.id, f.codes.map((c) => c.code)]))),
+    );
+  }
+
+  private labels(lang: string): string {
+    return this.cached(`labels:${lang}`, () => digest(...contentChain(lang).map((tag) => JSON.stringify(this.site.labels[tag] ?? null))));
+  }
+
+  private translation(lang: string, family: string, key: string): string {
+    return contentChain(lang).map((tag) => JSON.stringify(this.site.translations[tag]?.[family]?.[key] ?? null)).join();
+  }
+
+  private family(lang: string, family: FamilyData): string {
+    return this.cached(`family:${lang}:${family.id}`, () =>
+      digest(JSON.stringify({ ...family, codes: undefined }), this.translation(lang, family.id, '_family')),
+    );
+  }
+
+  private code(lang: string, family: FamilyData, code: string): string {
+    return this.cached(`code:${lang}:${family.id}:${code}`, () =>
+      digest(JSON.stringify(family.codes.find((c) => c.code === code)), this.translation(lang, family.id, code)),
+    );
+  }
+
+  /** Pages without a language (chooser, 404) show every language's labels and every family. */
+  page(page: PageRef): string {
+    if (page.kind === 'chooser' || page.kind === 'notFound') {
+      return digest(page.kind, this.structure(), ...this.site.languages.map((l) => this.labels(l.tag)));
+    }
+    const localized = page as LocalizedPage;
+    const inputs = pageInputs(this.site, page);
+    const parts = [JSON.stringify(page), this.structure(), this.labels(localized.lang)];
+    if (page.kind === 'home') parts.push(...this.site.families.map((f) => this.family(localized.lang, f)));
+    if (inputs.family) {
+      parts.push(this.family(localized.lang, inputs.family));
+      for (const code of inputs.codes) parts.push(this.code(localized.lang, inputs.family, code));
+    }
+    return digest(...parts);
+  }
+}

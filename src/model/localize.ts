@@ -1,0 +1,91 @@
+import { classPrefix } from './order.js';
+import type { CodeData, ContentTranslation, FamilyData, Site, TextFields, TranslatableField, Outcome } from './types.js';
+import { SOURCE_LANGUAGE } from '../i18n/tags.js';
+
+/** A piece of text and the language it is actually in (English where no translation exists). */
+export interface Localized {
+  readonly text: string;
+  readonly lang: string;
+}
+
+export interface LocalizedCode {
+  readonly data: CodeData;
+  readonly title: Localized;
+  readonly description: Localized;
+  readonly when: Localized;
+  readonly fix: Localized;
+  readonly fixAdmin?: Localized;
+  readonly body?: Localized;
+  readonly classPrefix: string;
+  readonly className: Localized;
+  readonly outcome?: Outcome;
+}
+
+export interface LocalizedFamily {
+  readonly data: FamilyData;
+  readonly title: Localized;
+  readonly body?: Localized;
+  readonly classNames: ReadonlyArray<{ readonly prefix: string; readonly name: Localized }>;
+}
+
+/** The languages whose content a page in `tag` may show, best first: `pt-BR` → `pt-BR`, `pt`, `en`. */
+export function contentChain(tag: string): string[] {
+  const chain = [tag];
+  const primary = tag.split('-')[0]!;
+  if (primary !== tag) chain.push(primary);
+  if (!chain.includes(SOURCE_LANGUAGE)) chain.push(SOURCE_LANGUAGE);
+  return chain;
+}
+
+function translationsFor(site: Site, lang: string, family: string, key: string): Array<[string, ContentTranslation]> {
+  return contentChain(lang).flatMap((tag) => {
+    const found = site.translations[tag]?.[family]?.[key];
+    return found ? [[tag, found] as [string, ContentTranslation]] : [];
+  });
+}
+
+function pick(english: TextFields, chain: Array<[string, ContentTranslation]>, field: TranslatableField): Localized | undefined {
+  for (const [tag, translation] of chain) {
+    const text = translation.text[field];
+    if (text !== undefined) return { text, lang: tag };
+  }
+  const text = english[field];
+  return text === undefined ? undefined : { text, lang: SOURCE_LANGUAGE };
+}
+
+function className(family: FamilyData, chain: Array<[string, ContentTranslation]>, prefix: string): Localized {
+  for (const [tag, translation] of chain) {
+    const name = translation.classes[prefix];
+    if (name !== undefined) return { text: name, lang: tag };
+  }
+  return { text: family.classes[prefix] ?? prefix, lang: SOURCE_LANGUAGE };
+}
+
+export function localizeFamily(site: Site, lang: string, family: FamilyData): LocalizedFamily {
+  const chain = translationsFor(site, lang, family.id, '_family');
+  return {
+    data: family,
+    title: pick(family.text, chain, 'title')!,
+    body: pick(family.text, chain, 'body'),
+    classNames: Object.keys(family.classes).map((prefix) => ({ prefix, name: className(family, chain, prefix) })),
+  };
+}
+
+export function localizeCode(site: Site, lang: string, family: FamilyData, code: CodeData): LocalizedCode {
+  const chain = translationsFor(site, lang, family.id, code.code);
+  const familyChain = translationsFor(site, lang, family.id, '_family');
+  const prefix = classPrefix(code.code, family.classes) ?? '';
+  const outcomePrefix = classPrefix(code.code, family.outcomes);
+  return {
+    data: code,
+    title: pick(code.text, chain, 'title')!,
+    description: pick(code.text, chain, 'description')!,
+    when: pick(code.text, chain, 'when')!,
+    fix: pick(code.text, chain, 'fix')!,
+    fixAdmin: pick(code.text, chain, 'fix_admin'),
+    body: pick(code.text, chain, 'body'),
+    classPrefix: prefix,
+    className: className(family, familyChain, prefix),
+    outcome: outcomePrefix === undefined ? undefined : family.outcomes[outcomePrefix],
+  };
+}

@@ -1,0 +1,61 @@
+import { unorderedPairs } from './order.js';
+import type { FamilyData, Site } from './types.js';
+
+/** One output page, named by what it shows; everything else about it is derived from the site. */
+export type PageRef =
+  | { readonly kind: 'chooser' }
+  | { readonly kind: 'notFound' }
+  | { readonly kind: 'home'; readonly lang: string }
+  | { readonly kind: 'family'; readonly lang: string; readonly family: string }
+  | { readonly kind: 'code'; readonly lang: string; readonly family: string; readonly code: string }
+  | { readonly kind: 'pair'; readonly lang: string; readonly family: string; readonly a: string; readonly b: string };
+
+export type LocalizedPage = Exclude<PageRef, { kind: 'chooser' } | { kind: 'notFound' }>;
+
+/** Path of a page's folder relative to the output root, without a trailing slash ('' for the root). */
+export function pageDir(page: PageRef, slugOf: (tag: string) => string): string {
+  switch (page.kind) {
+    case 'chooser':
+    case 'notFound':
+      return '';
+    case 'home':
+      return slugOf(page.lang);
+    case 'family':
+      return `${slugOf(page.lang)}/${page.family}`;
+    case 'code':
+      return `${slugOf(page.lang)}/${page.family}/${page.code}`;
+    case 'pair':
+      return `${slugOf(page.lang)}/${page.family}/${page.a}-vs-${page.b}`;
+  }
+}
+
+export function pageFile(page: PageRef, slugOf: (tag: string) => string): string {
+  if (page.kind === 'notFound') return '404.html';
+  const dir = pageDir(page, slugOf);
+  return dir ? `${dir}/index.html` : 'index.html';
+}
+
+/** The same page in another language. */
+export function inLanguage<T extends LocalizedPage>(page: T, lang: string): T {
+  return { ...page, lang };
+}
+
+/** Every page of the site for one language, in a stable order: home, then per family its index, codes and pairs. */
+export function languagePages(lang: string, families: readonly FamilyData[]): LocalizedPage[] {
+  const pages: LocalizedPage[] = [{ kind: 'home', lang }];
+  for (const family of families) {
+    pages.push({ kind: 'family', lang, family: family.id });
+    for (const code of family.codes) pages.push({ kind: 'code', lang, family: family.id, code: code.code });
+    for (const [a, b] of unorderedPairs(family.codes.map((c) => c.code))) pages.push({ kind: 'pair', lang, family: family.id, a, b });
+  }
+  return pages;
+}
+
+export function allPages(site: Pick<Site, 'languages' | 'families'>): PageRef[] {
+  return [{ kind: 'chooser' }, { kind: 'notFound' }, ...site.languages.flatMap((l) => languagePages(l.tag, site.families))];
+}
+
+/** A short stable name for logs and the build manifest: `vi/smtp/235-vs-553`. */
+export function pageId(page: PageRef): string {
+  return page.kind === 'chooser' ? '(chooser)' : page.kind === 'notFound' ? '(404)' : pageDir(page, (t) => t);
+}

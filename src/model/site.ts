@@ -1,0 +1,44 @@
+import { autonym, languageSlug, SOURCE_LANGUAGE, textDirection } from '../i18n/tags.js';
+import type { FamilyData, LabelTree, Language, Site } from './types.js';
+import type { TranslationIndex } from '../validate/translations.js';
+
+export interface SiteParts {
+  readonly baseUrl: string;
+  readonly families: readonly FamilyData[];
+  readonly labels: Readonly<Record<string, LabelTree>>;
+  readonly translations: TranslationIndex;
+  readonly templates: Readonly<Record<string, string>>;
+  readonly assets: Readonly<Record<string, string>>;
+  /** Languages to publish (default: every language with a label file). */
+  readonly publish?: readonly string[];
+}
+
+function ownName(tag: string, labels: LabelTree | undefined): string {
+  const meta = labels?.meta;
+  const name = meta && typeof meta === 'object' ? meta.languageName : undefined;
+  return typeof name === 'string' && name.trim() ? name : autonym(tag);
+}
+
+/** English first, then the other languages by tag, so every list of languages has one order. */
+export function orderLanguages(tags: Iterable<string>): string[] {
+  const rest = [...tags].filter((t) => t !== SOURCE_LANGUAGE).sort();
+  return [SOURCE_LANGUAGE, ...rest];
+}
+
+export function buildSite(parts: SiteParts): Site {
+  const languages: Language[] = orderLanguages(Object.keys(parts.labels)).filter((tag) => !parts.publish || parts.publish.includes(tag)).map((tag) => ({
+    tag,
+    slug: languageSlug(tag),
+    dir: textDirection(tag),
+    name: ownName(tag, parts.labels[tag]),
+  }));
+  return {
+    baseUrl: parts.baseUrl.endsWith('/') ? parts.baseUrl : `${parts.baseUrl}/`,
+    languages,
+    families: parts.families,
+    labels: parts.labels,
+    translations: parts.translations,
+    templates: parts.templates,
+    assets: parts.assets,
+  };
+}

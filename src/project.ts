@@ -1,0 +1,66 @@
+import { compareDiagnostics, hasErrors, type Diagnostic } from './diagnostics.js';
+import { loadProject, type LoadFilter } from './load/project.js';
+import { buildSite } from './model/site.js';
+import type { LabelTree, Site } from './model/types.js';
+import { checkTemplates } from './render/templates.js';
+import { validateFamilies } from './validate/codes.js';
+import { validateLabels, type LabelReport } from './validate/labels.js';
+import { contentReport, validateTranslations, type ContentReport } from './validate/translations.js';
+
+export const REQUIRED_TEMPLATES = ['layout', 'pages/chooser', 'pages/notFound', 'pages/home', 'pages/family', 'pages/code', 'pages/pair'];
+
+export interface ProjectOptions extends LoadFilter {
+  readonly root: string;
+  readonly baseUrl: string;
+}
+
+/** A validated project: the site to render (when there were no errors) and what validation found. */
+export interface ValidatedProject {
+  readonly site?: Site;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly labelReports: readonly LabelReport[];
+  readonly contentReports: readonly ContentReport[];
+}
+
+function templateName(path: string): string {
+  return path.replace(/^templates\//, '').replace(/\.hbs$/, '');
+}
+
+/** load → validate → model. Collects every diagnostic; a site is returned only without errors. */
+export async function validateProject(options: ProjectOptions): Promise<ValidatedProject> {
+  const raw = await loadProject(options.root, options);
+  const diagnostics: Diagnostic[] = [...raw.diagnostics];
+  const families = validateFamilies(raw.families, diagnostics);
+  if (options.families) {
+    for (const wanted of options.families) {
+      if (!families.some((f) => f.id === wanted)) diagnostics.push({ file: 'codes', line: 1, column: 1, severity: 'error', rule: 'unknown-family', message: `no family "${wanted}" under codes/ (--family)` });
+    }
+  }
+  const labels = validateLabels(raw.locales, diagnostics);
+  if (options.languages) {
+    for (const wanted of options.languages) {
+      if (!labels.reports.some((r) => r.tag === wanted)) diagnostics.push({ file: 'locales', line: 1, column: 1, severity: 'error', rule: 'unknown-language', message: `no usable locales/${wanted}.json (--lang)` });
+    }
+  }
+  const translations = validateTranslations(raw.translations, families, diagnostics);
+  const templates = Object.fromEntries(raw.templates.map((t) => [templateName(t.path), t.text]));
+  diagnostics.push(...checkTemplates(templates, (name) => `templates/${name}.hbs`, REQUIRED_TEMPLATES));
+  diagnostics.sort(compareDiagnostics);
+
+  const labelReports = labels.reports;
+  const contentReports = labelReports.map((r) => contentReport(r.tag, families, translations));
+  if (hasErrors(diagnostics)) return { diagnostics, labelReports, contentReports };
+
+  const labelTrees: Record<string, LabelTree> = {};
+  for (const report of labelReports) labelTrees[report.tag] = report.labels;
+  const site = buildSite({
+    baseUrl: options.baseUrl,
+    families,
+    labels: labelTrees,
+    translations,
+    templates,
+    assets: Object.fromEntries(raw.assets.map((a) => [a.path.replace(/^templates\/assets\//, ''), a.text])),
+    publish: options.languages ? ['en', ...options.languages].filter((t, i, all) => all.indexOf(t) === i && (t !== 'en' || options.languages!.includes('en'))) : undefined,
+  });
+  return { site, diagnostics, labelReports, contentReports };
+}

@@ -1,0 +1,68 @@
+import { pageDir, type LocalizedPage, type PageRef, inLanguage as pageIn } from '../model/pages.js';
+import type { Language, Site } from '../model/types.js';
+import { absoluteUrl, basePath, relativeDir, relativeFile } from './links.js';
+
+export interface Crumb {
+  readonly name: string;
+  readonly href?: string;
+}
+
+export interface Alternate {
+  readonly hreflang: string;
+  readonly href: string;
+}
+
+export interface SwitcherEntry {
+  readonly tag: string;
+  readonly name: string;
+  readonly href: string;
+  readonly dir: string;
+  readonly current: boolean;
+}
+
+/** Links as seen from one page: relative inside the site, absolute for canonical and hreflang. */
+export class PageLinks {
+  readonly dir: string;
+
+  constructor(
+    private readonly site: Site,
+    readonly page: PageRef,
+  ) {
+    this.dir = pageDir(page, this.slug);
+  }
+
+  private readonly slug = (tag: string) => this.site.languages.find((l) => l.tag === tag)?.slug ?? tag.toLowerCase();
+
+  /** 404.html is served at any depth, so its links start at the base path instead. */
+  private from(target: string, isFile: boolean): string {
+    if (this.page.kind === 'notFound') return `${basePath(this.site.baseUrl)}${target}${!isFile && target ? '/' : ''}`;
+    return isFile ? relativeFile(this.dir, target) : relativeDir(this.dir, target);
+  }
+
+  to(target: PageRef): string {
+    return this.from(pageDir(target, this.slug), false);
+  }
+
+  asset(file: string): string {
+    return this.from(file, true);
+  }
+
+  absolute(target: PageRef): string {
+    return absoluteUrl(this.site.baseUrl, pageDir(target, this.slug));
+  }
+
+  /** Every language version of this page, this one included, plus x-default (English or the first). */
+  alternates(): Alternate[] {
+    if (this.page.kind === 'chooser' || this.page.kind === 'notFound') return [];
+    const localized = this.page as LocalizedPage;
+    const list = this.site.languages.map((l) => ({ hreflang: l.tag, href: this.absolute(pageIn(localized, l.tag)) }));
+    const fallback = this.site.languages.find((l) => l.tag === 'en') ?? this.site.languages[0]!;
+    return [...list, { hreflang: 'x-default', href: this.absolute(pageIn(localized, fallback.tag)) }];
+  }
+
+  switcher(current: string): SwitcherEntry[] {
+    if (this.page.kind === 'chooser' || this.page.kind === 'notFound') return [];
+    const localized = this.page as LocalizedPage;
+    return this.site.languages.map((l: Language) => ({ tag: l.tag, name: l.name, dir: l.dir, href: this.to(pageIn(localized, l.tag)), current: l.tag === current }));
+  }
+}

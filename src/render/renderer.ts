@@ -1,0 +1,79 @@
+import { Catalog } from '../i18n/catalog.js';
+import { pageInputs } from '../model/inputs.js';
+import { pageFile, type PageRef } from '../model/pages.js';
+import type { Site } from '../model/types.js';
+import { digest } from '../model/hash.js';
+import { PageLinks } from './layout.js';
+import { RenderScope } from './scope.js';
+import { compileTemplates, type TemplateSet } from './templates.js';
+import { VIEW_BUILDERS, type View } from './views.js';
+
+export const STYLESHEET = 'assets/site.css';
+export const SCRIPT = 'assets/site.js';
+
+export interface RenderedPage {
+  readonly file: string;
+  readonly html: string;
+}
+
+/** Renders pages of one site. Holds compiled templates and one label catalog per language. */
+export class Renderer {
+  private readonly templates: TemplateSet;
+  private readonly catalogs = new Map<string, Catalog>();
+  private readonly assetVersion: Record<string, string> = {};
+
+  constructor(private readonly site: Site) {
+    this.templates = compileTemplates(site.templates);
+    for (const [name, content] of Object.entries(site.assets)) this.assetVersion[name] = digest(content).slice(0, 10);
+  }
+
+  private catalog(lang: string): Catalog {
+    let catalog = this.catalogs.get(lang);
+    if (!catalog) this.catalogs.set(lang, (catalog = Catalog.create(lang, this.site.labels)));
+    return catalog;
+  }
+
+  private slug = (tag: string) => this.site.languages.find((l) => l.tag === tag)?.slug ?? tag.toLowerCase();
+
+  render(page: PageRef): RenderedPage {
+    const lang = page.kind === 'chooser' || page.kind === 'notFound' ? 'en' : page.lang;
+    const language = this.site.languages.find((l) => l.tag === lang);
+    const scope = new RenderScope(lang, language?.dir ?? 'ltr', this.catalog(lang));
+    const links = new PageLinks(this.site, page);
+    const view: View = VIEW_BUILDERS[page.kind]({ site: this.site, page, inputs: pageInputs(this.site, page), scope, language }, links);
+    const asset = (name: string) => `${links.asset(name)}?v=${this.assetVersion[name.replace(/^assets\//, '')] ?? '0'}`;
+    const canonical = page.kind === 'chooser' ? this.site.baseUrl : page.kind === 'notFound' ? undefined : links.absolute(page);
+    const html = this.templates.render(page.kind, {
+      ...view,
+      $: scope,
+      page: { kind: page.kind, lang, dir: scope.dir, canonical, alternates: links.alternates(), switcher: links.switcher(lang) },
+      assets: { stylesheet: asset(STYLESHEET), script: asset(SCRIPT) },
+      home: page.kind === 'chooser' || page.kind === 'notFound' ? undefined : links.to({ kind: 'home', lang }),
+      root: links.to({ kind: 'chooser' }),
+      jsonLd: jsonLd(view, canonical, lang, this.site, links),
+    });
+    return { file: pageFile(page, this.slug), html };
+  }
+}
+
+function jsonLd(view: View, url: string | undefined, lang: string, site: Site, links: PageLinks): object[] {
+  const crumbs = view.meta.crumbs;
+  const items: object[] = [];
+  if (crumbs.length > 0) {
+    items.push({
+      '@context': 'https://schema.org',
+      '@type': 'BreadcrumbList',
+      itemListElement: crumbs.map((crumb, index) => ({
+        '@type': 'ListItem',
+        position: index + 1,
+        name: crumb.name,
+        ...(crumb.href || url ? { item: crumb.href ? new URL(crumb.href, url ?? site.baseUrl).href : url } : {}),
+      })),
+    });
+  }
+  if (view.meta.article && url) {
+    items.push({ '@context': 'https://schema.org', '@type': 'TechArticle', headline: view.meta.title, description: view.meta.description, inLanguage: lang, url });
+  }
+  void links;
+  return items;
+}

@@ -1,0 +1,78 @@
+import Handlebars from 'handlebars';
+import { diagnostic, type Diagnostic } from '../diagnostics.js';
+import { isLocalized, RenderScope, SafeMarkup } from './scope.js';
+
+type HelperOptions = Handlebars.HelperOptions;
+type View = Record<string, unknown> & { $: RenderScope };
+
+const scopeOf = (options: HelperOptions): RenderScope => (options.data.root as View).$;
+const toSafe = (markup: string) => new Handlebars.SafeString(markup);
+
+function countOf(options: HelperOptions): number | undefined {
+  const count = options.hash.count as unknown;
+  return typeof count === 'number' ? count : undefined;
+}
+
+function registerHelpers(hb: typeof Handlebars): void {
+  hb.registerHelper('t', (key: string, options: HelperOptions) => toSafe(scopeOf(options).label(key, options.hash, countOf(options))));
+  hb.registerHelper('ta', (key: string, options: HelperOptions) => scopeOf(options).plainLabel(key, options.hash, countOf(options)));
+  hb.registerHelper('text', (value: unknown, options: HelperOptions) => toSafe(scopeOf(options).value(value)));
+  hb.registerHelper('inline', (value: unknown, options: HelperOptions) => (isLocalized(value) ? toSafe(scopeOf(options).inline(value)) : ''));
+  hb.registerHelper('block', (value: unknown, options: HelperOptions) => (isLocalized(value) ? toSafe(scopeOf(options).block(value)) : ''));
+  hb.registerHelper('plain', (value: unknown) => (isLocalized(value) ? value.text : String(value ?? '')));
+  hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  hb.registerHelper('array', (...args: unknown[]) => args.slice(0, -1));
+  hb.registerHelper('any', (...args: unknown[]) => args.slice(0, -1).some(Boolean));
+  hb.registerHelper('json', (value: unknown) => toSafe(JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')));
+  hb.registerHelper('markup', (value: unknown) => (value instanceof SafeMarkup ? toSafe(value.markup) : ''));
+}
+
+/** Handlebars reports "Parse error on line 3:"; lexer errors "Lexical error on line 3." */
+function errorPosition(error: unknown): { line: number; column: number } {
+  const hash = (error as { hash?: { loc?: { first_line?: number; first_column?: number }; line?: number } }).hash;
+  if (hash?.loc?.first_line) return { line: hash.loc.first_line, column: (hash.loc.first_column ?? 0) + 1 };
+  const line = /on line (\d+)/.exec(String((error as Error).message))?.[1];
+  return { line: line ? Number(line) + 0 : 1, column: 1 };
+}
+
+/** Parses every template so a syntax error is reported with its position before anything renders. */
+export function checkTemplates(sources: Readonly<Record<string, string>>, fileOf: (name: string) => string, required: readonly string[]): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const [name, source] of Object.entries(sources)) {
+    try {
+      Handlebars.parse(source);
+    } catch (error) {
+      const message = String((error as Error).message).split('\n').filter((l) => l.trim() && !/^[-\s^]*$/.test(l)).at(-1) ?? 'syntax error';
+      diagnostics.push(diagnostic(fileOf(name), errorPosition(error), 'error', 'template-syntax', message.replace(/^Parse error on line \d+:\s*/, '')));
+    }
+  }
+  for (const name of required) {
+    if (!(name in sources)) diagnostics.push(diagnostic(fileOf(name), { line: 1, column: 1 }, 'error', 'template-missing', `template ${fileOf(name)} is missing`));
+  }
+  return diagnostics;
+}
+
+export interface TemplateSet {
+  render(page: string, view: View): string;
+}
+
+/** Compiles templates: `layout`, `pages/<kind>`, and `partials/<name>` (used as `{{> name}}`). */
+export function compileTemplates(sources: Readonly<Record<string, string>>): TemplateSet {
+  const hb = Handlebars.create();
+  registerHelpers(hb);
+  const compiled = new Map<string, Handlebars.TemplateDelegate>();
+  for (const [name, source] of Object.entries(sources)) {
+    if (name.startsWith('partials/')) hb.registerPartial(name.slice('partials/'.length), source);
+    else compiled.set(name, hb.compile(source, { strict: false, preventIndent: true }));
+  }
+  const runtime = { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false };
+  return {
+    render(page, view) {
+      const body = compiled.get(`pages/${page}`);
+      const layout = compiled.get('layout');
+      if (!body || !layout) throw new Error(`template pages/${page}.hbs or layout.hbs is missing`);
+      const content = body(view, runtime);
+      return layout({ ...view, body: new Handlebars.SafeString(content) }, runtime);
+    },
+  };
+}

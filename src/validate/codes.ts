@@ -1,0 +1,155 @@
+import path from 'node:path';
+import type { Diagnostic } from '../diagnostics.js';
+import type { RawFamily } from '../load/project.js';
+import type { FrontMatterFile } from '../load/front-matter.js';
+import { sourceHash } from '../model/hash.js';
+import { classPrefix, compareCodes } from '../model/order.js';
+import { ACTORS, OUTCOMES, STATUSES, type CodeData, type FamilyData, type Outcome, type Reference, type TextFields } from '../model/types.js';
+import { FieldReader } from './fields.js';
+
+const FAMILY_FIELDS = ['name', 'title', 'pattern', 'classes', 'outcomes'];
+const CODE_FIELDS = ['code', 'title', 'description', 'when', 'fix', 'fix_admin', 'actor', 'references', 'related', 'enhanced', 'example', 'status', 'replaced_by'];
+
+/** A family id or code becomes a URL segment and a folder name: only these characters may. */
+const SAFE_SEGMENT = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+interface FamilyHeader {
+  readonly name: string;
+  readonly title: string;
+  readonly pattern: RegExp;
+  readonly classes: Record<string, string>;
+  readonly outcomes: Record<string, Outcome>;
+}
+
+function readStringMap(reader: FieldReader, key: string, required: boolean): Record<string, string> {
+  const map = reader.mapping(key, { required }) ?? {};
+  const out: Record<string, string> = {};
+  for (const [prefix, value] of Object.entries(map)) {
+    if (typeof value !== 'string' || value.trim() === '') reader.error([key, prefix], 'field-type', `\`${key}.${prefix}\` must be a non-empty string`);
+    else out[prefix] = value.trim();
+  }
+  return out;
+}
+
+function readFamilyHeader(reader: FieldReader): FamilyHeader | undefined {
+  reader.unknownFields(FAMILY_FIELDS);
+  const name = reader.string('name', { required: true });
+  const title = reader.string('title', { required: true });
+  const source = reader.string('pattern', { required: true });
+  const classes = readStringMap(reader, 'classes', true);
+  const outcomes: Record<string, Outcome> = {};
+  for (const [prefix, value] of Object.entries(readStringMap(reader, 'outcomes', false))) {
+    if ((OUTCOMES as readonly string[]).includes(value)) outcomes[prefix] = value as Outcome;
+    else reader.error(['outcomes', prefix], 'field-value', `\`outcomes.${prefix}\` must be one of ${OUTCOMES.join(', ')}, not "${value}"`);
+  }
+  let pattern: RegExp | undefined;
+  if (source !== undefined) {
+    try {
+      pattern = new RegExp(source, 'u');
+    } catch (error) {
+      reader.error(['pattern'], 'field-value', `\`pattern\` is not a valid regular expression: ${(error as Error).message}`);
+    }
+  }
+  if (!name || !title || !pattern) return undefined;
+  return { name, title, pattern, classes, outcomes };
+}
+
+function readReferences(reader: FieldReader): Reference[] {
+  return reader.list('references').flatMap((item, index): Reference[] => {
+    const entry = item as Record<string, unknown> | null;
+    if (!entry || typeof entry !== 'object' || Array.isArray(entry)) {
+      reader.error(['references', index], 'field-type', 'each reference must be a mapping with `rfc` and an optional `section`');
+      return [];
+    }
+    const rfc = typeof entry.rfc === 'string' && /^\d+$/.test(entry.rfc) ? Number(entry.rfc) : entry.rfc;
+    if (typeof rfc !== 'number' || !Number.isInteger(rfc) || rfc <= 0) {
+      reader.error(['references', index, 'rfc'], 'field-type', '`rfc` must be a positive RFC number');
+      return [];
+    }
+    const section = entry.section === undefined ? undefined : String(entry.section);
+    return [section === undefined ? { rfc } : { rfc, section }];
+  });
+}
+
+function readCode(file: FrontMatterFile, familyId: string, header: FamilyHeader, diagnostics: Diagnostic[]): CodeData | undefined {
+  const reader = new FieldReader(file, diagnostics);
+  reader.unknownFields(CODE_FIELDS);
+  const expected = path.posix.basename(file.path, '.md');
+  const code = reader.string('code', { required: true, coerceNumber: true });
+  const text: TextFields = {
+    title: reader.string('title', { required: true }),
+    description: reader.string('description', { required: true }),
+    when: reader.string('when', { required: true }),
+    fix: reader.string('fix', { required: true }),
+    fix_admin: reader.string('fix_admin'),
+    body: file.body.trim() || undefined,
+  };
+  if (code === undefined) return undefined;
+  if (code !== expected) reader.error(['code'], 'code-mismatch', `code "${code}" does not match the file name ${expected}.md`);
+  else if (!SAFE_SEGMENT.test(code)) reader.error(['code'], 'code-mismatch', `code "${code}" may hold only letters, digits, '.', '_' and '-'`);
+  else if (!header.pattern.test(code)) reader.error(['code'], 'code-mismatch', `code "${code}" does not match the family's pattern ${header.pattern.source}`);
+  else if (!classPrefix(code, header.classes)) reader.error(['code'], 'code-mismatch', `code "${code}" falls in no class of the family`);
+  const data: CodeData = {
+    family: familyId,
+    code,
+    text,
+    actor: reader.oneOf('actor', ACTORS),
+    references: readReferences(reader),
+    related: reader.stringList('related'),
+    enhanced: reader.stringList('enhanced'),
+    example: reader.string('example'),
+    status: reader.oneOf('status', STATUSES) ?? 'current',
+    replacedBy: reader.stringList('replaced_by'),
+    sourceHash: sourceHash(text),
+  };
+  return data;
+}
+
+/** Cross-file rules of one family: duplicate codes, links to codes that do not exist. */
+function checkFamilyLinks(codes: ReadonlyArray<{ data: CodeData; file: FrontMatterFile }>, diagnostics: Diagnostic[]): void {
+  const firstFile = new Map<string, string>();
+  for (const { data, file } of codes) {
+    const earlier = firstFile.get(data.code);
+    if (earlier) new FieldReader(file, diagnostics).error(['code'], 'duplicate-code', `code "${data.code}" is already defined in ${earlier}`);
+    else firstFile.set(data.code, file.path);
+  }
+  for (const { data, file } of codes) {
+    const reader = new FieldReader(file, diagnostics);
+    for (const [key, list] of [['related', data.related], ['replaced_by', data.replacedBy]] as const) {
+      list.forEach((other, index) => {
+        if (!firstFile.has(other)) reader.error([key, index], 'unknown-related', `\`${key}\` names code "${other}", which this family does not have`);
+        else if (other === data.code) reader.error([key, index], 'unknown-related', `\`${key}\` names the code itself`);
+      });
+    }
+  }
+}
+
+export function validateFamilies(raw: readonly RawFamily[], diagnostics: Diagnostic[]): FamilyData[] {
+  const families: FamilyData[] = [];
+  for (const family of raw) {
+    const reader = new FieldReader(family.file, diagnostics);
+    if (!SAFE_SEGMENT.test(family.id)) {
+      reader.error([], 'invalid-family', `family folder "${family.id}" may hold only letters, digits, '.', '_' and '-'`);
+      continue;
+    }
+    const header = readFamilyHeader(reader);
+    if (!header) continue;
+    const codes = family.codes.flatMap((file) => {
+      const data = readCode(file, family.id, header, diagnostics);
+      return data ? [{ data, file }] : [];
+    });
+    checkFamilyLinks(codes, diagnostics);
+    const text: TextFields = { title: header.title, body: family.file.body.trim() || undefined };
+    families.push({
+      id: family.id,
+      name: header.name,
+      text,
+      pattern: header.pattern.source,
+      classes: header.classes,
+      outcomes: header.outcomes,
+      codes: codes.map((c) => c.data).sort((a, b) => compareCodes(a.code, b.code)),
+      sourceHash: sourceHash({ ...text, ...Object.fromEntries(Object.entries(header.classes).map(([k, v]) => [`class ${k}`, v])) }),
+    });
+  }
+  return families;
+}

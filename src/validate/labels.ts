@@ -1,0 +1,171 @@
+import path from 'node:path';
+import { diagnostic, type Diagnostic } from '../diagnostics.js';
+import type { JsonFile } from '../load/json.js';
+import { flattenLabels, placeholders, splitPluralKey, unflattenLabels } from '../i18n/labels.js';
+import { canonicalTag, pluralCategories, SOURCE_LANGUAGE } from '../i18n/tags.js';
+import type { LabelTree } from '../model/types.js';
+
+/** One language's labels after validation, with what the build and `status` need to know. */
+export interface LabelReport {
+  readonly tag: string;
+  readonly file: string;
+  /** Entries that survive validation; the others fall back to English. */
+  readonly labels: LabelTree;
+  /** English keys (plural forms folded to their base key) and whether each is translated here. */
+  readonly translated: number;
+  readonly total: number;
+  readonly missing: readonly string[];
+  readonly identical: readonly string[];
+  /**
+   * `missing-key` findings: English keys absent from the file. Only `check` reports them; for the
+   * build a missing translation is counted, not warned about.
+   */
+  readonly absentKeys: readonly Diagnostic[];
+}
+
+export interface LabelsResult {
+  readonly reports: readonly LabelReport[];
+  readonly source?: LabelReport;
+}
+
+/** Proper names ("Code Compare") and bare codes may stay as in English; sentences should not. */
+function looksTranslatable(english: string): boolean {
+  return /\b\p{Ll}{4,}\b/u.test(english.replace(/\{\{[^}]*\}\}/g, ''));
+}
+
+const joinList = (list: readonly string[]) => list.map((s) => `_${s}`).join(', ');
+
+function checkLanguage(file: JsonFile, tag: string, english: Map<string, string>, diagnostics: Diagnostic[]): LabelReport {
+  const warn = (key: string, rule: string, message: string, at = file.locate(key.split('.'))) =>
+    diagnostics.push(diagnostic(file.path, at, 'warning', rule, message));
+  const entries = flattenLabels(file.value);
+  const kept = new Map<string, string>();
+  const isSource = tag === SOURCE_LANGUAGE;
+  const englishBases = new Map<string, Set<string>>();
+  for (const key of english.keys()) {
+    const { base, category } = splitPluralKey(key);
+    if (category) (englishBases.get(base) ?? englishBases.set(base, new Set()).get(base)!).add(category);
+  }
+  const categories = new Set<string>(pluralCategories(tag));
+  const seenForms = new Map<string, Set<string>>();
+
+  for (const [key, value] of entries) {
+    const { base, category } = splitPluralKey(key);
+    const plural = category !== undefined && englishBases.has(base);
+    if (typeof value !== 'string') {
+      warn(key, 'label-type', `label \`${key}\` must be a string`);
+      continue;
+    }
+    if (plural) {
+      (seenForms.get(base) ?? seenForms.set(base, new Set()).get(base)!).add(category!);
+      if (category !== 'zero' && !categories.has(category!)) {
+        warn(key, 'plural-category', `\`${key}\`: ${tag} has no plural category "${category}" (it uses ${joinList([...categories])})`);
+        continue;
+      }
+    } else if (!isSource && !english.has(key)) {
+      warn(key, 'unknown-key', `\`${key}\` is not a key of en.json; it is ignored`);
+      continue;
+    }
+    if (value.trim() === '') continue;
+    const reference = english.get(key) ?? english.get(`${base}_other`);
+    if (!isSource && reference !== undefined) {
+      const expected = placeholders(reference);
+      const actual = placeholders(value);
+      // A plural form may spell its number out (Arabic "رمزان" for two), so it may drop {{count}}.
+      const missing = expected.filter((p) => !actual.includes(p) && !(plural && p === 'count'));
+      const extra = actual.filter((p) => !expected.includes(p) && p !== 'count');
+      if (missing.length > 0 || extra.length > 0) {
+        const parts = [...missing.map((p) => `{{${p}}} is missing`), ...extra.map((p) => `{{${p}}} is not in English`)];
+        const at = extra.length > 0 ? file.locateInValue(key.split('.'), `{{${extra[0]}`) : file.locate(key.split('.'));
+        warn(key, 'placeholder-mismatch', `\`${key}\`: ${parts.join(', ')}; English is used instead`, at);
+        continue;
+      }
+    }
+    kept.set(key, value);
+  }
+
+  if (!isSource) {
+    for (const [base, forms] of seenForms) {
+      const absent = [...categories].filter((c) => !forms.has(c));
+      if (absent.length > 0 && forms.size > 0) {
+        const firstKey = `${base}_${[...forms][0]}`;
+        warn(firstKey, 'plural-category', `\`${base}\` lacks the plural form${absent.length > 1 ? 's' : ''} ${joinList(absent)} that ${tag} needs`);
+      }
+    }
+  }
+  const present = new Set(entries.map(([key]) => key));
+  const absentKeys: Diagnostic[] = [];
+  if (!isSource) {
+    const reported = new Set<string>();
+    for (const key of english.keys()) {
+      const { base, category } = splitPluralKey(key);
+      const isPluralGroup = category !== undefined;
+      const name = isPluralGroup ? base : key;
+      if (reported.has(name)) continue;
+      const found = isPluralGroup ? [...present].some((k) => splitPluralKey(k).base === base) : present.has(key);
+      if (found) continue;
+      reported.add(name);
+      const parent = name.split('.').slice(0, -1);
+      absentKeys.push(diagnostic(file.path, file.locate(parent), 'warning', 'missing-key', `\`${name}\` is missing; English is shown until it is translated`));
+    }
+  }
+  return { ...summarize(file.path, tag, kept, english, isSource), absentKeys };
+}
+
+/** Counts translation coverage by base key: a plural group counts once, complete only with all its forms. */
+function summarize(file: string, tag: string, kept: Map<string, string>, english: Map<string, string>, isSource: boolean): Omit<LabelReport, 'absentKeys'> {
+  const bases = new Map<string, string>();
+  for (const [key, value] of english) {
+    const { base, category } = splitPluralKey(key);
+    if (!category || category === 'other') bases.set(category ? base : key, value);
+  }
+  const categories = pluralCategories(tag);
+  const missing: string[] = [];
+  const identical: string[] = [];
+  for (const [base, englishValue] of bases) {
+    const forms = english.has(base) ? [base] : categories.map((c) => `${base}_${c}`);
+    if (forms.some((k) => !kept.has(k))) missing.push(base);
+    else if (!isSource && looksTranslatable(englishValue) && forms.every((k) => kept.get(k) === englishValue || kept.get(k) === english.get(k))) identical.push(base);
+  }
+  return {
+    tag,
+    file,
+    labels: unflattenLabels(kept),
+    translated: bases.size - missing.length,
+    total: bases.size,
+    missing,
+    identical,
+  };
+}
+
+/**
+ * Validates every label file against en.json: tags, keys, placeholders, plural forms.
+ * Faults in a label are warnings and only that label falls back to English.
+ */
+export function validateLabels(files: readonly JsonFile[], diagnostics: Diagnostic[]): LabelsResult {
+  const usable: Array<{ file: JsonFile; tag: string }> = [];
+  for (const file of files) {
+    const name = path.posix.basename(file.path, '.json');
+    const tag = canonicalTag(name);
+    if (tag === undefined || tag !== name) {
+      const hint = tag ? `; write it as ${tag}.json` : '';
+      diagnostics.push(diagnostic(file.path, { line: 1, column: 1 }, 'error', 'invalid-tag', `"${name}" is not a BCP 47 language tag in canonical form${hint}`));
+      continue;
+    }
+    if (file.value === null || typeof file.value !== 'object' || Array.isArray(file.value)) {
+      diagnostics.push(diagnostic(file.path, { line: 1, column: 1 }, 'error', 'locale-type', 'a locale file must hold a JSON object of labels'));
+      continue;
+    }
+    usable.push({ file, tag });
+  }
+  const sourceFile = usable.find((u) => u.tag === SOURCE_LANGUAGE);
+  if (!sourceFile) {
+    if (!files.some((f) => path.posix.basename(f.path) === 'en.json')) {
+      diagnostics.push(diagnostic('locales/en.json', { line: 1, column: 1 }, 'error', 'missing-source', 'locales/en.json, the source of every label, is missing'));
+    }
+    return { reports: [] };
+  }
+  const english = new Map(flattenLabels(sourceFile.file.value).filter((e): e is [string, string] => typeof e[1] === 'string'));
+  const reports = usable.map(({ file, tag }) => checkLanguage(file, tag, english, diagnostics));
+  return { reports, source: reports.find((r) => r.tag === SOURCE_LANGUAGE) };
+}

@@ -1,0 +1,60 @@
+// Progressive enhancement only: every page reads fully without this file.
+(function () {
+  'use strict';
+
+  function setUpFilter() {
+    var input = document.getElementById('filter');
+    if (!input) return;
+    var box = input.closest('.filter');
+    var status = box.querySelector('.filter-status');
+    var forms = JSON.parse(input.getAttribute('data-forms') || '{}');
+    var lang = document.documentElement.lang;
+    var rules = new Intl.PluralRules(lang);
+    var items = Array.prototype.slice.call(document.querySelectorAll('[data-search]'));
+    var groups = Array.prototype.slice.call(document.querySelectorAll('.class-group'));
+    box.hidden = false;
+
+    function message(count) {
+      var form = count === 0 && forms.zero ? forms.zero : forms[rules.select(count)] || forms.other || '';
+      return form.replace(/\{\{\s*count\s*\}\}/g, new Intl.NumberFormat(lang).format(count));
+    }
+
+    function apply() {
+      var words = input.value.toLocaleLowerCase(lang).split(/\s+/).filter(Boolean);
+      var shown = 0;
+      items.forEach(function (item) {
+        var text = item.getAttribute('data-search');
+        var match = words.every(function (w) { return text.indexOf(w) !== -1; });
+        item.hidden = !match;
+        if (match) shown++;
+      });
+      groups.forEach(function (group) {
+        group.hidden = !group.querySelector('[data-search]:not([hidden])');
+      });
+      status.textContent = words.length ? message(shown) : '';
+    }
+
+    input.addEventListener('input', apply);
+    if (input.value) apply();
+  }
+
+  function setUpCopyButtons() {
+    if (!navigator.clipboard) return;
+    document.querySelectorAll('.transcript').forEach(function (figure) {
+      var button = figure.querySelector('button.copy');
+      var code = figure.querySelector('code');
+      if (!button || !code) return;
+      var label = button.textContent;
+      button.hidden = false;
+      button.addEventListener('click', function () {
+        navigator.clipboard.writeText(code.textContent).then(function () {
+          button.textContent = button.getAttribute('data-copied');
+          setTimeout(function () { button.textContent = label; }, 1500);
+        });
+      });
+    });
+  }
+
+  setUpFilter();
+  setUpCopyButtons();
+})();
