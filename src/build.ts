@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
-import { rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { Piscina } from 'piscina';
@@ -34,11 +35,20 @@ export interface BuildResult {
   readonly missingContent: number;
 }
 
-/** Bump when rendering changes in a way templates and data do not show, so old pages are not reused. */
-const RENDERER_VERSION = '1';
+let toolFingerprint: string | undefined;
+
+/** A hash of the tool's own compiled code, so a new version of the tool never reuses old pages. */
+function ownCode(): string {
+  if (toolFingerprint === undefined) {
+    const lib = fileURLToPath(new URL('.', import.meta.url));
+    const files = readdirSync(lib, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js')).sort();
+    toolFingerprint = digest(...files.flatMap((f) => [f, readFileSync(path.join(lib, f), 'utf8')]));
+  }
+  return toolFingerprint;
+}
 
 function rendererHash(site: Site): string {
-  return digest(RENDERER_VERSION, JSON.stringify(site.templates), JSON.stringify(site.assets));
+  return digest(ownCode(), JSON.stringify(site.templates), JSON.stringify(site.assets));
 }
 
 function batches<T>(items: readonly T[], size: number): T[][] {

@@ -24,6 +24,7 @@ function registerHelpers(hb: typeof Handlebars): void {
   hb.registerHelper('array', (...args: unknown[]) => args.slice(0, -1));
   hb.registerHelper('any', (...args: unknown[]) => args.slice(0, -1).some(Boolean));
   hb.registerHelper('json', (value: unknown) => toSafe(JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')));
+  hb.registerHelper('jsonAttr', (value: unknown) => JSON.stringify(value));
   hb.registerHelper('markup', (value: unknown) => (value instanceof SafeMarkup ? toSafe(value.markup) : ''));
 }
 

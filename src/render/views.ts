@@ -35,6 +35,18 @@ export function plainText(markdown: string, max = 300): string {
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max / 2))}…`;
 }
 
+/** Search engines cut titles near 70 characters and html-validate refuses longer ones. */
+export const TITLE_LIMIT = 70;
+
+/** The first candidate that fits the limit, else the last one shortened at a word boundary. */
+export function fitTitle(candidates: readonly string[], limit = TITLE_LIMIT): string {
+  for (const candidate of candidates) if ([...candidate].length <= limit) return candidate;
+  const chars = [...candidates.at(-1)!].slice(0, limit - 1);
+  const text = chars.join('');
+  const space = text.lastIndexOf(' ');
+  return `${space > limit / 2 ? text.slice(0, space) : text}…`;
+}
+
 function codeAccessor(input: ViewInput) {
   const family = input.inputs.family!;
   const cache = new Map<string, LocalizedCode>();
@@ -107,7 +119,7 @@ export function codePage(input: ViewInput, links: PageLinks): View {
   const family = input.inputs.family!;
   const view = codeView(code, links, page, scope);
   const linkTo = (other: string) => ({ code: other, title: get(other).title, href: links.to({ kind: 'code', lang: page.lang, family: family.id, code: other }) });
-  const title = scope.plainLabel('code.title', { family: family.name, code: page.code, title: code.title });
+  const title = fitTitle([scope.plainLabel('code.title', { family: family.name, code: page.code, title: code.title })]);
   return {
     meta: { title, description: plainText(code.description.text, 160), crumbs: [...familyCrumbs(input, links, family), { name: `${family.name} ${page.code}` }], article: true },
     family: family.name,
@@ -157,7 +169,7 @@ export function pairPage(input: ViewInput, links: PageLinks): View {
   }
   return {
     meta: {
-      title: scope.plainLabel('compare.title', values),
+      title: fitTitle([scope.plainLabel('compare.title', values), scope.plainLabel('compare.heading', values)]),
       description: plainText(scope.plainLabel('compare.description', values), 200),
       crumbs: [...familyCrumbs(input, links, family), { name: scope.plainLabel('compare.heading', values) }],
       article: true,
@@ -190,7 +202,7 @@ export function familyPage(input: ViewInput, links: PageLinks): View {
   }).filter((g) => g.codes.length > 0);
   return {
     meta: {
-      title: localized.title.text,
+      title: fitTitle([localized.title.text]),
       description: scope.plainLabel('family.description', { family: family.name }),
       crumbs: [{ name: scope.plainLabel('site.home'), href: links.to({ kind: 'home', lang: page.lang }) }, { name: localized.title.text }],
     },
@@ -218,7 +230,7 @@ export function homePage(input: ViewInput, links: PageLinks): View {
   const scope = input.scope;
   const lang = scope.lang;
   return {
-    meta: { title: scope.plainLabel('home.title'), description: scope.plainLabel('home.description'), crumbs: [{ name: scope.plainLabel('site.home') }] },
+    meta: { title: fitTitle([scope.plainLabel('home.title')]), description: scope.plainLabel('home.description'), crumbs: [{ name: scope.plainLabel('site.home') }] },
     families: input.site.families.map((family) => {
       const n = family.codes.length;
       return {
@@ -234,7 +246,7 @@ export function homePage(input: ViewInput, links: PageLinks): View {
 export function chooserPage(input: ViewInput, links: PageLinks): View {
   const scope = input.scope;
   return {
-    meta: { title: scope.plainLabel('chooser.title'), description: scope.plainLabel('chooser.description', {}, input.site.languages.length), crumbs: [] },
+    meta: { title: fitTitle([scope.plainLabel('chooser.title')]), description: scope.plainLabel('chooser.description', {}, input.site.languages.length), crumbs: [] },
     languages: input.site.languages.map((l) => ({ ...l, href: links.to({ kind: 'home', lang: l.tag }) })),
   };
 }
@@ -242,7 +254,7 @@ export function chooserPage(input: ViewInput, links: PageLinks): View {
 export function notFoundPage(input: ViewInput, links: PageLinks): View {
   const scope = input.scope;
   return {
-    meta: { title: scope.plainLabel('notFound.title'), description: scope.plainLabel('notFound.text'), crumbs: [] },
+    meta: { title: fitTitle([scope.plainLabel('notFound.title')]), description: scope.plainLabel('notFound.text'), crumbs: [] },
     languages: input.site.languages.map((l) => ({ ...l, href: links.to({ kind: 'home', lang: l.tag }) })),
   };
 }
