@@ -20,6 +20,8 @@ export interface ValidatedProject {
   readonly diagnostics: readonly Diagnostic[];
   readonly labelReports: readonly LabelReport[];
   readonly contentReports: readonly ContentReport[];
+  /** Findings only `check` prints: missing keys and text identical to English. */
+  readonly checkOnly: readonly Diagnostic[];
 }
 
 function templateName(path: string): string {
@@ -42,14 +44,16 @@ export async function validateProject(options: ProjectOptions): Promise<Validate
       if (!labels.reports.some((r) => r.tag === wanted)) diagnostics.push({ file: 'locales', line: 1, column: 1, severity: 'error', rule: 'unknown-language', message: `no usable locales/${wanted}.json (--lang)` });
     }
   }
-  const translations = validateTranslations(raw.translations, families, diagnostics);
+  const checkOnly: Diagnostic[] = [];
+  const translations = validateTranslations(raw.translations, families, diagnostics, checkOnly);
   const templates = Object.fromEntries(raw.templates.map((t) => [templateName(t.path), t.text]));
   diagnostics.push(...checkTemplates(templates, (name) => `templates/${name}.hbs`, REQUIRED_TEMPLATES));
   diagnostics.sort(compareDiagnostics);
 
   const labelReports = labels.reports;
   const contentReports = labelReports.map((r) => contentReport(r.tag, families, translations));
-  if (hasErrors(diagnostics)) return { diagnostics, labelReports, contentReports };
+  checkOnly.push(...labelReports.flatMap((r) => r.checkOnly));
+  if (hasErrors(diagnostics)) return { diagnostics, labelReports, contentReports, checkOnly };
 
   const labelTrees: Record<string, LabelTree> = {};
   for (const report of labelReports) labelTrees[report.tag] = report.labels;
@@ -62,5 +66,5 @@ export async function validateProject(options: ProjectOptions): Promise<Validate
     assets: Object.fromEntries(raw.assets.map((a) => [a.path.replace(/^templates\/assets\//, ''), a.text])),
     publish: options.languages ? ['en', ...options.languages].filter((t, i, all) => all.indexOf(t) === i && (t !== 'en' || options.languages!.includes('en'))) : undefined,
   });
-  return { site, diagnostics, labelReports, contentReports };
+  return { site, diagnostics, labelReports, contentReports, checkOnly };
 }

@@ -12,7 +12,7 @@ export interface CheckCommandOptions extends CommonOptions {
 export async function checkCommand(options: CheckCommandOptions, output: Output): Promise<number> {
   const common = resolveCommon(options);
   const project = await validateProject({ ...common, baseUrl: 'https://example.invalid/' });
-  const diagnostics = [...project.diagnostics, ...project.labelReports.flatMap((r) => r.absentKeys)].sort(compareDiagnostics);
+  const diagnostics = [...project.diagnostics, ...project.checkOnly].sort(compareDiagnostics);
   if (options.json) output.out(diagnosticsJson(diagnostics));
   else {
     printDiagnostics(diagnostics, output);

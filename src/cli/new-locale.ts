@@ -1,5 +1,64 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { flattenLabels, splitPluralKey, unflattenLabels } from '../i18n/labels.js';
+import { autonym, canonicalTag, pluralCategories, textDirection } from '../i18n/tags.js';
+import { UsageError, resolveCommon, type CommonOptions } from './options.js';
 import type { Output } from './report.js';
-import type { CommonOptions } from './options.js';
+
+/**
+ * The label file of a new language: every key of en.json with an empty value (the build treats
+ * empty as untranslated, so English shows and `status` starts at 0%), plural keys expanded to the
+ * language's CLDR categories, and the language's own name filled in.
+ */
+export function scaffoldLabels(english: unknown, tag: string): unknown {
+  const categories = pluralCategories(tag);
+  const entries: Array<[string, string]> = [];
+  const donePlural = new Set<string>();
+  for (const [key, value] of flattenLabels(english)) {
+    if (typeof value !== 'string') continue;
+    const { base, category } = splitPluralKey(key);
+    if (!category) {
+      entries.push([key, '']);
+      continue;
+    }
+    if (donePlural.has(base)) continue;
+    donePlural.add(base);
+    const forms = new Set<string>(categories);
+    if (flattenLabels(english).some(([k]) => k === `${base}_zero`)) forms.add('zero');
+    for (const c of ['zero', 'one', 'two', 'few', 'many', 'other']) if (forms.has(c)) entries.push([`${base}_${c}`, '']);
+  }
+  return unflattenLabels(entries);
+}
+
 export async function newLocaleCommand(tag: string, options: CommonOptions, output: Output): Promise<number> {
-  void tag; void options; output.err('not yet'); return 1;
+  const { root } = resolveCommon(options);
+  const canonical = canonicalTag(tag);
+  if (canonical === undefined) throw new UsageError(`"${tag}" is not a valid BCP 47 language tag (examples: vi, pt-BR, zh-CN, ar)`);
+  if (canonical !== tag) throw new UsageError(`write the tag in canonical form: ${canonical}`);
+  const target = path.join(root, 'locales', `${tag}.json`);
+  const rel = path.relative(root, target);
+  if (existsSync(target)) {
+    output.err(`${rel} already exists; nothing was written`);
+    return 1;
+  }
+  let english: unknown;
+  try {
+    english = JSON.parse(readFileSync(path.join(root, 'locales', 'en.json'), 'utf8'));
+  } catch (error) {
+    output.err(`locales/en.json could not be read (${(error as Error).message}); run \`code-compare check\``);
+    return 1;
+  }
+  const labels = scaffoldLabels(english, tag);
+  await writeFile(target, `${JSON.stringify(labels, null, 2)}\n`, { flag: 'wx' });
+  const keys = flattenLabels(labels).length;
+  const direction = textDirection(tag) === 'rtl' ? ' It is written right to left: its pages get dir="rtl".' : '';
+  output.out(`wrote ${rel}: ${keys} labels to translate for ${autonym(tag)} (plural forms: ${pluralCategories(tag).join(', ')}).${direction}`);
+  output.out('next:');
+  output.out(`  1. fill in the empty values of ${rel}; an empty value shows the English text`);
+  output.out(`  2. npx code-compare check --lang ${tag}     problems, with file:line:column`);
+  output.out(`  3. npx code-compare status --lang ${tag}    what is translated, stale or missing`);
+  output.out(`  4. npx code-compare serve --lang en,${tag}  preview while you edit`);
+  output.out(`  5. translate code texts in locales/${tag}/<family>/<code>.md (see README, "Translating")`);
+  return 0;
 }

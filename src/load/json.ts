@@ -43,7 +43,9 @@ export function parseJson(source: SourceFile): JsonResult {
   const errors: ParseError[] = [];
   const tree = parseTree(source.text, errors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: false });
   if (errors.length > 0 || !tree) {
-    const list = errors.length > 0 ? errors : [{ error: 4, offset: 0, length: 0 } as ParseError];
+    const found = errors.length > 0 ? errors : [{ error: 4, offset: 0, length: 0 } as ParseError];
+    // The parser often reports one fault twice at one spot ("property name expected", "value expected").
+    const list = found.filter((e, i) => found.findIndex((other) => other.offset === e.offset) === i);
     return {
       diagnostics: list.map((e) => diagnostic(source.path, positionAt(source.text, e.offset), 'error', 'json-syntax', describe(e))),
     };

@@ -17,10 +17,10 @@ export interface LabelReport {
   readonly missing: readonly string[];
   readonly identical: readonly string[];
   /**
-   * `missing-key` findings: English keys absent from the file. Only `check` reports them; for the
-   * build a missing translation is counted, not warned about.
+   * `missing-key` (an English key absent from the file) and `identical-to-english` findings. Only
+   * `check` reports them: for the build a missing translation is counted, not warned about.
    */
-  readonly absentKeys: readonly Diagnostic[];
+  readonly checkOnly: readonly Diagnostic[];
 }
 
 export interface LabelsResult {
@@ -29,7 +29,7 @@ export interface LabelsResult {
 }
 
 /** Proper names ("Code Compare") and bare codes may stay as in English; sentences should not. */
-function looksTranslatable(english: string): boolean {
+export function looksTranslatable(english: string): boolean {
   return /\b\p{Ll}{4,}\b/u.test(english.replace(/\{\{[^}]*\}\}/g, ''));
 }
 
@@ -109,11 +109,16 @@ function checkLanguage(file: JsonFile, tag: string, english: Map<string, string>
       absentKeys.push(diagnostic(file.path, file.locate(parent), 'warning', 'missing-key', `\`${name}\` is missing; English is shown until it is translated`));
     }
   }
-  return { ...summarize(file.path, tag, kept, english, isSource), absentKeys };
+  const summary = summarize(file.path, tag, kept, english, isSource);
+  for (const base of summary.identical) {
+    const key = english.has(base) ? base : [...present].find((k) => splitPluralKey(k).base === base) ?? base;
+    absentKeys.push(diagnostic(file.path, file.locate(key.split('.')), 'warning', 'identical-to-english', `\`${base}\` is the same as in English; is it translated?`));
+  }
+  return { ...summary, checkOnly: absentKeys };
 }
 
 /** Counts translation coverage by base key: a plural group counts once, complete only with all its forms. */
-function summarize(file: string, tag: string, kept: Map<string, string>, english: Map<string, string>, isSource: boolean): Omit<LabelReport, 'absentKeys'> {
+function summarize(file: string, tag: string, kept: Map<string, string>, english: Map<string, string>, isSource: boolean): Omit<LabelReport, 'checkOnly'> {
   const bases = new Map<string, string>();
   for (const [key, value] of english) {
     const { base, category } = splitPluralKey(key);

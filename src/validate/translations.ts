@@ -3,6 +3,7 @@ import type { RawTranslation } from '../load/project.js';
 import { canonicalTag } from '../i18n/tags.js';
 import { TRANSLATABLE_FIELDS, type ContentTranslation, type FamilyData, type TextFields } from '../model/types.js';
 import { FieldReader } from './fields.js';
+import { looksTranslatable } from './labels.js';
 
 export const FAMILY_KEY = '_family';
 
@@ -19,7 +20,7 @@ export interface ContentReport {
 
 export type TranslationIndex = Record<string, Record<string, Record<string, ContentTranslation>>>;
 
-function readTranslation(raw: RawTranslation, english: TextFields, expectedHash: string, diagnostics: Diagnostic[], isFamily: boolean): ContentTranslation {
+function readTranslation(raw: RawTranslation, english: TextFields, expectedHash: string, diagnostics: Diagnostic[], isFamily: boolean, checkOnly: Diagnostic[]): ContentTranslation {
   const reader = new FieldReader(raw.file, diagnostics);
   reader.unknownFields(['source_hash', ...TRANSLATABLE_FIELDS.filter((f) => f !== 'body'), ...(isFamily ? ['classes'] : [])]);
   const text: TextFields = {};
@@ -27,7 +28,12 @@ function readTranslation(raw: RawTranslation, english: TextFields, expectedHash:
     const value = field === 'body' ? raw.file.body.trim() || undefined : reader.string(field);
     if (value === undefined) continue;
     if (english[field] === undefined) reader.warn([field], 'unknown-field', `\`${field}\` has no English original to translate; it is ignored`);
-    else text[field] = value;
+    else {
+      text[field] = value;
+      if (value === english[field] && looksTranslatable(value)) {
+        checkOnly.push(diagnostic(raw.file.path, raw.file.locate([field]), 'warning', 'identical-to-english', `\`${field}\` is the same as in English; is it translated?`));
+      }
+    }
   }
   const classes: Record<string, string> = {};
   for (const [prefix, value] of Object.entries(isFamily ? reader.mapping('classes') ?? {} : {})) {
@@ -41,7 +47,7 @@ function readTranslation(raw: RawTranslation, english: TextFields, expectedHash:
 }
 
 /** Validates locales/<tag>/<family>/<code>.md files against the English they translate. */
-export function validateTranslations(raw: readonly RawTranslation[], families: readonly FamilyData[], diagnostics: Diagnostic[]): TranslationIndex {
+export function validateTranslations(raw: readonly RawTranslation[], families: readonly FamilyData[], diagnostics: Diagnostic[], checkOnly: Diagnostic[] = []): TranslationIndex {
   const index: TranslationIndex = {};
   const familyById = new Map(families.map((f) => [f.id, f]));
   for (const item of raw) {
@@ -59,7 +65,7 @@ export function validateTranslations(raw: readonly RawTranslation[], families: r
     }
     const english = isFamily ? family.text : code!.text;
     const hash = isFamily ? family.sourceHash : code!.sourceHash;
-    const translation = readTranslation(item, english, hash, diagnostics, isFamily);
+    const translation = readTranslation(item, english, hash, diagnostics, isFamily, checkOnly);
     ((index[tag] ??= {})[item.family] ??= {})[item.code] = translation;
   }
   return index;
@@ -84,7 +90,7 @@ export function contentReport(tag: string, families: readonly FamilyData[], inde
         if (value === undefined) missing.push(`${family.id}/${key}#${field}`);
         else {
           translated++;
-          if (value === english[field] && /\p{Ll}{4,}/u.test(value)) identical.push(`${family.id}/${key}#${field}`);
+          if (value === english[field] && looksTranslatable(value)) identical.push(`${family.id}/${key}#${field}`);
         }
       }
     }
