@@ -1,5 +1,6 @@
 import { SOURCE_LANGUAGE } from '../i18n/tags.js';
 import { validateProject } from '../project.js';
+import { orderLanguages } from '../model/site.js';
 import { resolveCommon, type CommonOptions } from './options.js';
 import type { Output } from './report.js';
 
@@ -24,7 +25,9 @@ const percent = (part: number, total: number) => (total === 0 ? 100 : Math.floor
 export async function collectStatus(options: CommonOptions): Promise<LanguageStatus[]> {
   const common = resolveCommon(options);
   const project = await validateProject({ ...common, baseUrl: 'https://example.invalid/' });
-  return project.labelReports
+  const order = orderLanguages(project.labelReports.map((r) => r.tag));
+  return [...project.labelReports]
+    .sort((a, b) => order.indexOf(a.tag) - order.indexOf(b.tag))
     .filter((r) => !common.languages || common.languages.includes(r.tag))
     .map((labels) => {
       const content = project.contentReports.find((c) => c.tag === labels.tag)!;

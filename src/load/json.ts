@@ -19,8 +19,8 @@ export interface JsonResult {
 }
 
 const MESSAGES: Record<string, string> = {
-  PropertyNameExpected: 'expected a property name in double quotes (a trailing comma?)',
-  ValueExpected: 'expected a value (a trailing comma?)',
+  PropertyNameExpected: 'expected a property name in double quotes',
+  ValueExpected: 'expected a value',
   CommaExpected: 'expected a comma between entries',
   ColonExpected: 'expected a colon after the property name',
   CloseBraceExpected: 'expected `}`',
@@ -33,9 +33,11 @@ const MESSAGES: Record<string, string> = {
   InvalidCharacter: 'invalid character (control characters must be escaped)',
 };
 
-function describe(error: ParseError): string {
+function describe(error: ParseError, text: string): string {
   const code = printParseErrorCode(error.error);
-  return MESSAGES[code] ?? code;
+  const message = MESSAGES[code] ?? code;
+  const before = text.slice(0, error.offset).trimEnd();
+  return before.endsWith(',') && (code === 'PropertyNameExpected' || code === 'ValueExpected') ? `${message}: remove the trailing comma` : message;
 }
 
 /** Parses strict JSON (no comments, no trailing commas), keeping positions for diagnostics. */
@@ -47,7 +49,7 @@ export function parseJson(source: SourceFile): JsonResult {
     // The parser often reports one fault twice at one spot ("property name expected", "value expected").
     const list = found.filter((e, i) => found.findIndex((other) => other.offset === e.offset) === i);
     return {
-      diagnostics: list.map((e) => diagnostic(source.path, positionAt(source.text, e.offset), 'error', 'json-syntax', describe(e))),
+      diagnostics: list.map((e) => diagnostic(source.path, positionAt(source.text, e.offset), 'error', 'json-syntax', describe(e, source.text))),
     };
   }
   const locate = (at: JsonPath): Position => {

@@ -15,16 +15,18 @@ export class RenderScope {
     readonly catalog: Catalog,
   ) {}
 
-  private mark(content: Html, lang: string, block = false): Html {
+  /** Marks content whose language differs from its surroundings (`around`: the page's, or a label's). */
+  private mark(content: Html, lang: string, block = false, around = this.lang): Html {
     if (lang !== this.lang) this.usedFallback = true;
-    return inLanguage(content, lang, this.lang, 'ltr', block);
+    const dir = lang === this.lang ? this.dir : 'ltr';
+    return inLanguage(content, lang, around, dir, block);
   }
 
   /** A label with placeholders filled by ready markup: `label('code.title', { code: … })`. */
   label(key: string, values: Readonly<Record<string, unknown>> = {}, count?: number): Html {
     const found = this.catalog.resolve(key, count);
     const filled: Record<string, Html> = {};
-    for (const [name, value] of Object.entries(values)) filled[name] = this.value(value);
+    for (const [name, value] of Object.entries(values)) filled[name] = this.value(value, found.lang);
     if (count !== undefined) filled.count = escapeHtml(new Intl.NumberFormat(found.lang).format(count));
     return this.mark(interpolate(found.text, filled), found.lang);
   }
@@ -40,14 +42,14 @@ export class RenderScope {
     });
   }
 
-  value(value: unknown): Html {
-    if (isLocalized(value)) return this.text(value);
+  value(value: unknown, around = this.lang): Html {
+    if (isLocalized(value)) return this.text(value, around);
     if (value instanceof SafeMarkup) return value.markup;
     return escapeHtml(String(value ?? ''));
   }
 
-  text(value: Localized): Html {
-    return this.mark(escapeHtml(value.text), value.lang);
+  text(value: Localized, around = this.lang): Html {
+    return this.mark(escapeHtml(value.text), value.lang, false, around);
   }
 
   inline(value: Localized): Html {
