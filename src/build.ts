@@ -144,6 +144,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     return { ...summary, ok: true, ...result };
   } catch (error) {
     await discardStaging(staging);
+    const message = (error as Error).message ?? String(error);
+    if ((error as Error).name === 'RenderError' || /^RenderError/.test(message) || /while rendering|could not be found|label ".*" exists in no locale/.test(message)) {
+      const [, file, detail] = /^(?:RenderError: )?(\S+) \(or a partial it uses\), (.*)$/s.exec(message) ?? [undefined, 'templates', message];
+      return { ...summary, ok: false, diagnostics: [...diagnostics, { file: file!, line: 1, column: 1, severity: 'error', rule: 'template-render', message: `rendering failed (in it or a partial it uses): ${detail}` }] };
+    }
     throw error;
   } finally {
     process.off('SIGINT', onSignal);

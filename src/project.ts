@@ -2,7 +2,8 @@ import { compareDiagnostics, hasErrors, type Diagnostic } from './diagnostics.js
 import { loadProject, type LoadFilter } from './load/project.js';
 import { buildSite } from './model/site.js';
 import type { LabelTree, Site } from './model/types.js';
-import { checkTemplates } from './render/templates.js';
+import { checkTemplateLabels, checkTemplates } from './render/templates.js';
+import { flattenLabels, splitPluralKey } from './i18n/labels.js';
 import { validateFamilies } from './validate/codes.js';
 import { validateLabels, type LabelReport } from './validate/labels.js';
 import { contentReport, validateTranslations, type ContentReport } from './validate/translations.js';
@@ -47,7 +48,12 @@ export async function validateProject(options: ProjectOptions): Promise<Validate
   const checkOnly: Diagnostic[] = [];
   const translations = validateTranslations(raw.translations, families, diagnostics, checkOnly);
   const templates = Object.fromEntries(raw.templates.map((t) => [templateName(t.path), t.text]));
-  diagnostics.push(...checkTemplates(templates, (name) => `templates/${name}.hbs`, REQUIRED_TEMPLATES));
+  const fileOf = (name: string) => `templates/${name}.hbs`;
+  diagnostics.push(...checkTemplates(templates, fileOf, REQUIRED_TEMPLATES));
+  if (labels.source) {
+    const keys = new Set(flattenLabels(labels.source.labels).map(([key]) => splitPluralKey(key).base));
+    diagnostics.push(...checkTemplateLabels(templates, fileOf, (key) => keys.has(key)));
+  }
   diagnostics.sort(compareDiagnostics);
 
   const labelReports = labels.reports;

@@ -1,6 +1,6 @@
 import { linkSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { PageRef } from '../model/pages.js';
+import { pageId, type PageRef } from '../model/pages.js';
 import type { Site } from '../model/types.js';
 import { Renderer } from '../render/renderer.js';
 
@@ -44,12 +44,22 @@ export function runRenderTask(renderer: Renderer, task: RenderTask): RenderTaskR
         // The previous file is gone or on another file system: render it instead.
       }
     }
-    const { html } = renderer.render(job.page);
+    let html: string;
+    try {
+      html = renderer.render(job.page).html;
+    } catch (error) {
+      throw new RenderError(`templates/pages/${job.page.kind}.hbs (or a partial it uses), page ${pageId(job.page)}: ${(error as Error).message}`, { cause: error });
+    }
     writeFileSync(target, html);
     bytes += Buffer.byteLength(html);
     rendered++;
   }
   return { rendered, reused, bytes };
+}
+
+/** A page that could not be rendered: a template fault the checks before rendering could not see. */
+export class RenderError extends Error {
+  override name = 'RenderError';
 }
 
 export function createRenderer(site: Site): Renderer {

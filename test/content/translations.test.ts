@@ -132,7 +132,8 @@ describe('the translation checks themselves', () => {
     expect(textProblems('x.md', { when: value })).toEqual([`x.md#when: doubled word "${doubled.replace(/\s+/g, ' ')}"`]);
   });
 
-  it.each(['when whenever it fails', 'ở bờ', 'in 250 250-mx', 'có cóc'])('do not flag %j', (value) => {
+  // "các cách" and "máy chủ cũ cũng" are what the ASCII-only \b of /\b(\p{L}+)\s+\1\b/iu flags wrongly.
+  it.each(['when whenever it fails', 'các cách', 'máy chủ cũ cũng gửi', 'in 250 250-mx', 'có cóc'])('do not flag %j', (value) => {
     expect(textProblems('x.md', { fix: value })).toEqual([]);
   });
 
