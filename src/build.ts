@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -66,13 +66,15 @@ async function renderPages(site: Site, task: Omit<RenderTask, 'jobs'>, jobs: rea
     onProgress?.(total.rendered + total.reused);
   };
   const toRender = jobs.filter((j) => !j.reuse).length;
-  if (workers <= 1 || toRender < 400) {
+  const workerFile = new URL('./write/render-worker.js', import.meta.url);
+  // Run from TypeScript sources (as under vitest) there is no compiled worker: render here instead.
+  if (workers <= 1 || toRender < 400 || !existsSync(workerFile)) {
     const renderer = createRenderer(site);
     for (const batch of batches(jobs, 500)) add(runRenderTask(renderer, { ...task, jobs: batch }));
     return total;
   }
   const pool = new Piscina({
-    filename: new URL('./write/render-worker.js', import.meta.url).href,
+    filename: workerFile.href,
     workerData: { site },
     minThreads: workers,
     maxThreads: workers,

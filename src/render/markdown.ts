@@ -10,29 +10,41 @@ export function isSafeLink(url: string): boolean {
 }
 
 /**
- * markdown-it with raw HTML off. Headings in a body start at level 3, since the page already has
- * its own h1 and h2 around it.
+ * markdown-it with raw HTML off. A body's headings are shifted so its highest one sits at
+ * `env.topLevel` (the page already has the levels above it): `###` and `####` under an h2 → h3, h4.
  */
 function createMarkdown(): MarkdownIt {
   const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
   md.validateLink = isSafeLink;
-  md.core.ruler.push('demote_headings', (state) => {
-    for (const token of state.tokens) {
-      if (token.type === 'heading_open' || token.type === 'heading_close') {
-        const level = Math.min(6, Math.max(3, Number(token.tag.slice(1)) + 2));
-        token.tag = `h${level}`;
-      }
-    }
+  md.core.ruler.push('shift_headings', (state) => {
+    const headings = state.tokens.filter((t) => t.type === 'heading_open' || t.type === 'heading_close');
+    if (headings.length === 0) return;
+    const top = Math.min(...headings.map((t) => Number(t.tag.slice(1))));
+    const shift = ((state.env as { topLevel?: number }).topLevel ?? 3) - top;
+    for (const token of headings) token.tag = `h${Math.min(6, Number(token.tag.slice(1)) + shift)}`;
   });
   return md;
 }
 
 const md = createMarkdown();
+const blockCache = new Map<string, Html>();
+const inlineCache = new Map<string, Html>();
+const CACHE_LIMIT = 20_000;
 
-export function renderBlock(markdown: string): Html {
-  return md.render(markdown) as Html;
+function cached(cache: Map<string, Html>, key: string, render: () => string): Html {
+  let html = cache.get(key);
+  if (html === undefined) {
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(key, (html = render() as Html));
+  }
+  return html;
+}
+
+/** A Markdown body; headings start at `topLevel`. Results are memoized: pages repeat the same texts. */
+export function renderBlock(markdown: string, topLevel = 3): Html {
+  return cached(blockCache, `${topLevel}\u0000${markdown}`, () => md.render(markdown, { topLevel }));
 }
 
 export function renderInline(markdown: string): Html {
-  return md.renderInline(markdown) as Html;
+  return cached(inlineCache, markdown, () => md.renderInline(markdown));
 }

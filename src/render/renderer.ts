@@ -1,7 +1,8 @@
 import { Catalog } from '../i18n/catalog.js';
 import { pageInputs } from '../model/inputs.js';
 import { pageFile, type PageRef } from '../model/pages.js';
-import type { Site } from '../model/types.js';
+import type { CodeData, FamilyData, Site } from '../model/types.js';
+import { localizeCode, type LocalizedCode } from '../model/localize.js';
 import { digest } from '../model/hash.js';
 import { PageLinks } from './layout.js';
 import { RenderScope } from './scope.js';
@@ -33,6 +34,17 @@ export class Renderer {
     return catalog;
   }
 
+  private readonly localized = new Map<string, LocalizedCode>();
+
+  private localizer(lang: string) {
+    return (family: FamilyData, code: CodeData): LocalizedCode => {
+      const key = `${lang}\u0000${family.id}\u0000${code.code}`;
+      let found = this.localized.get(key);
+      if (!found) this.localized.set(key, (found = localizeCode(this.site, lang, family, code)));
+      return found;
+    };
+  }
+
   private slug = (tag: string) => this.site.languages.find((l) => l.tag === tag)?.slug ?? tag.toLowerCase();
 
   render(page: PageRef): RenderedPage {
@@ -40,7 +52,7 @@ export class Renderer {
     const language = this.site.languages.find((l) => l.tag === lang);
     const scope = new RenderScope(lang, language?.dir ?? 'ltr', this.catalog(lang));
     const links = new PageLinks(this.site, page);
-    const view: View = VIEW_BUILDERS[page.kind]({ site: this.site, page, inputs: pageInputs(this.site, page), scope, language }, links);
+    const view: View = VIEW_BUILDERS[page.kind]({ site: this.site, page, inputs: pageInputs(this.site, page), scope, language, localize: this.localizer(lang) }, links);
     const asset = (name: string) => `${links.asset(name)}?v=${this.assetVersion[name.replace(/^assets\//, '')] ?? '0'}`;
     const canonical = page.kind === 'chooser' ? this.site.baseUrl : page.kind === 'notFound' ? undefined : links.absolute(page);
     const html = this.templates.render(page.kind, {

@@ -56,8 +56,8 @@ export class RenderScope {
     return this.mark(renderInline(value.text), value.lang);
   }
 
-  block(value: Localized): Html {
-    return this.mark(renderBlock(value.text), value.lang, true);
+  block(value: Localized, topLevel = 3): Html {
+    return this.mark(renderBlock(value.text, topLevel), value.lang, true);
   }
 }
 

@@ -18,7 +18,10 @@ function registerHelpers(hb: typeof Handlebars): void {
   hb.registerHelper('ta', (key: string, options: HelperOptions) => scopeOf(options).plainLabel(key, options.hash, countOf(options)));
   hb.registerHelper('text', (value: unknown, options: HelperOptions) => toSafe(scopeOf(options).value(value)));
   hb.registerHelper('inline', (value: unknown, options: HelperOptions) => (isLocalized(value) ? toSafe(scopeOf(options).inline(value)) : ''));
-  hb.registerHelper('block', (value: unknown, options: HelperOptions) => (isLocalized(value) ? toSafe(scopeOf(options).block(value)) : ''));
+  hb.registerHelper('block', (value: unknown, options: HelperOptions) => {
+    const level = typeof options.hash.level === 'number' ? options.hash.level : 3;
+    return isLocalized(value) ? toSafe(scopeOf(options).block(value, level)) : '';
+  });
   hb.registerHelper('plain', (value: unknown) => (isLocalized(value) ? value.text : String(value ?? '')));
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hb.registerHelper('array', (...args: unknown[]) => args.slice(0, -1));

@@ -1,4 +1,4 @@
-import { localizeCode, localizeFamily, type Localized, type LocalizedCode } from '../model/localize.js';
+import { localizeFamily, type Localized, type LocalizedCode } from '../model/localize.js';
 import type { PageInputs } from '../model/inputs.js';
 import type { LocalizedPage, PageRef } from '../model/pages.js';
 import { unorderedPairs } from '../model/order.js';
@@ -14,6 +14,8 @@ export interface ViewInput {
   readonly inputs: PageInputs;
   readonly scope: RenderScope;
   readonly language?: Language;
+  /** Localizes a code of the page's family; memoized across pages by the renderer. */
+  readonly localize: (family: FamilyData, code: CodeData) => LocalizedCode;
 }
 
 export interface PageMeta {
@@ -49,15 +51,9 @@ export function fitTitle(candidates: readonly string[], limit = TITLE_LIMIT): st
 
 function codeAccessor(input: ViewInput) {
   const family = input.inputs.family!;
-  const cache = new Map<string, LocalizedCode>();
   return (code: string): LocalizedCode => {
     if (!input.inputs.codes.includes(code)) throw new Error(`page ${JSON.stringify(input.page)} reads code ${code} without declaring it`);
-    let found = cache.get(code);
-    if (!found) {
-      const data = family.codes.find((c) => c.code === code)!;
-      cache.set(code, (found = localizeCode(input.site, input.scope.lang, family, data)));
-    }
-    return found;
+    return input.localize(family, family.codes.find((c) => c.code === code)!);
   };
 }
 

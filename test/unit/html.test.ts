@@ -60,6 +60,7 @@ describe('markdown', () => {
 
   it('starts body headings at level 3', () => {
     expect(renderBlock('# Top\n\n## Next')).toMatch(/<h3>Top<\/h3>\s*<h4>Next<\/h4>/);
+    expect(renderBlock('### Sub', 2)).toBe('<h2>Sub</h2>\n');
   });
 
   it('escapes the characters of HTML', () => {
