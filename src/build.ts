@@ -89,6 +89,14 @@ async function renderPages(site: Site, task: Omit<RenderTask, 'jobs'>, jobs: rea
   return total;
 }
 
+/** Whether the output holds exactly the files the manifest lists (none added, none removed since). */
+async function holdsExactly(out: string, files: Readonly<Record<string, string>>): Promise<boolean> {
+  const entries = await fs.readdir(out, { recursive: true, withFileTypes: true });
+  const found = entries.filter((e) => !e.isDirectory()).map((e) => path.relative(out, path.join(e.parentPath, e.name)).split(path.sep).join('/'));
+  const expected = new Set(Object.keys(files));
+  return found.length === expected.size + 1 && found.every((f) => f === MARKER || expected.has(f));
+}
+
 function extraFiles(site: Site): Record<string, string> {
   const files: Record<string, string> = { ...sitemapFiles(site), 'robots.txt': robotsTxt(site) };
   for (const [name, content] of Object.entries(site.assets)) files[`assets/${name}`] = content;
@@ -120,11 +128,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const summary = { ...base, pages: pages.length, languages: site.languages.length };
 
   const previous = await readManifest(options.out);
-  if (previous?.build === buildHash && previous.version === TOOL_VERSION) return { ...summary, ok: true, upToDate: true, reused: pages.length };
+  if (previous?.build === buildHash && previous.version === TOOL_VERSION && (await holdsExactly(options.out, files))) {
+    return { ...summary, ok: true, upToDate: true, reused: pages.length };
+  }
 
   const staging = await createStaging(options.out);
   const onSignal = () => {
-    rmSync(staging, { recursive: true, force: true });
+    // Worker threads may still be adding files while this runs: retry until the folder is gone.
+    rmSync(staging, { recursive: true, force: true, maxRetries: 20, retryDelay: 10 });
     process.exit(130);
   };
   process.once('SIGINT', onSignal);

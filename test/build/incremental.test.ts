@@ -1,0 +1,73 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildSite, makeSite, REPO, writeProjectFile } from '../support/site.js';
+import { snapshot } from '../support/snapshot.js';
+
+/** "(12 rendered, 30 reused)" from the build summary. */
+function counts(summary: string): { rendered: number; reused: number } {
+  const match = /\((\d+) rendered, (\d+) reused\)/.exec(summary);
+  if (!match) throw new Error(`no counts in: ${summary}`);
+  return { rendered: Number(match[1]), reused: Number(match[2]) };
+}
+
+type Change = (root: string) => void;
+const edit = (file: string, from: string | RegExp, to: string): Change => (root) => {
+  const text = readFileSync(path.join(root, file), 'utf8');
+  const next = text.replace(from, to);
+  if (next === text) throw new Error(`${from} not found in ${file}`);
+  writeProjectFile(root, file, next);
+};
+
+const changes: Array<[string, Change, (pages: { rendered: number; total: number }) => void]> = [
+  ['a code’s English text', edit('codes/smtp/550.md', 'Check the address with the recipient', 'Ask the recipient for the right address'), ({ rendered, total }) => expect(rendered).toBeLessThan(total / 2)],
+  // Every vi page, plus the root chooser and 404, which show every language's labels (3 languages).
+  ['one Vietnamese label', edit('locales/vi.json', '"Cách khắc phục"', '"Cách xử lý"'), ({ rendered, total }) => expect(rendered).toBe((total - 2) / 3 + 2)],
+  ['a content translation', edit('locales/vi/smtp/235.md', 'Xác thực thành công', 'Đã xác thực'), ({ rendered, total }) => expect(rendered).toBeLessThan(total / 3)],
+  ['a template', edit('templates/partials/breadcrumbs.hbs', '<ol>', '<ol class="crumbs">'), ({ rendered, total }) => expect(rendered).toBe(total)],
+  ['a language added', (root) => writeProjectFile(root, 'locales/de.json', readFileSync(path.join(REPO, 'locales/de.json'), 'utf8')), ({ rendered, total }) => expect(rendered).toBe(total)],
+  ['a language removed', (root) => rmSync(path.join(root, 'locales/ar.json')), () => undefined],
+  ['a code deleted', (root) => {
+    rmSync(path.join(root, 'codes/http/410.md'));
+    edit('codes/http/404.md', 'related: ["410"]', 'related: []')(root);
+  }, () => undefined],
+];
+
+describe('incremental builds', () => {
+  it('gives, after each kind of change, the same bytes as a clean build, rendering only what changed', async () => {
+    const root = makeSite({ fixture: 'mini', fromProject: ['templates', 'locales/en.json', 'locales/ar.json'] });
+    const first = await buildSite(root);
+    expect(first.code, first.stderr).toBe(0);
+    const noop = await buildSite(root);
+    expect(noop.stdout).toContain('up to date, nothing rewritten');
+
+    for (const [what, change, expectCounts] of changes) {
+      change(root);
+      const incremental = await buildSite(root);
+      expect(incremental.code, `${what}: ${incremental.stderr}`).toBe(0);
+      const { rendered, reused } = counts(incremental.stdout);
+      expectCounts({ rendered, total: rendered + reused });
+      const cleanOut = path.join(root, `clean-${changes.findIndex((c) => c[0] === what)}`);
+      const clean = await buildSite(root, '--out', cleanOut);
+      expect(counts(clean.stdout).reused, what).toBe(0);
+      expect(snapshot(incremental.dist), what).toEqual(snapshot(cleanOut));
+    }
+  });
+});
+
+describe('parallel rendering', () => {
+  it('writes the same bytes with two worker threads as with one', () => {
+    const root = makeSite({ fromProject: ['codes', 'locales', 'templates'] });
+    const cli = path.join(REPO, 'bin/code-compare.js');
+    const outs = ['1', '2'].map((jobs) => {
+      const out = path.join(root, `out-${jobs}`);
+      const result = spawnSync(process.execPath, [cli, 'build', '--root', root, '--lang', 'en,vi', '--base-url', 'https://codes.example.com/', '--out', out, '--jobs', jobs], { encoding: 'utf8' });
+      expect(result.status, result.stderr).toBe(0);
+      return out;
+    });
+    const [one, two] = outs.map(snapshot);
+    expect(Object.keys(one!).length).toBeGreaterThan(1000);
+    expect(two).toEqual(one);
+  });
+});
