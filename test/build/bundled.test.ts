@@ -1,0 +1,39 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'node-html-parser';
+import { describe, expect, inject, it } from 'vitest';
+import { BUNDLED_BASE } from '../support/bundled-setup.js';
+import { brokenLinks, htmlFiles } from '../support/dist.js';
+import { validatePages } from '../support/validate-pages.js';
+
+const dist = inject('bundledDist');
+const pages = htmlFiles(dist);
+
+describe('the bundled site', () => {
+  it('has every SMTP code and pair in all ten languages', () => {
+    const codes = 44;
+    const perLanguage = 1 + 1 + codes + (codes * (codes - 1)) / 2;
+    expect(pages).toHaveLength(2 + 10 * perLanguage);
+    expect(pages).toContain('vi/smtp/235-vs-553/index.html');
+    expect(pages).toContain('pt-br/smtp/550-vs-553/index.html');
+  });
+
+  it('passes html-validate:recommended on the first half of its pages', async () => {
+    expect(await validatePages(dist, pages.filter((_, i) => i % 2 === 0))).toEqual([]);
+  }, 600_000);
+
+  it('has no internal link that leads nowhere', () => {
+    const broken = pages.flatMap((file) => brokenLinks(dist, file, new URL(BUNDLED_BASE).pathname).map((link) => `${file} → ${link}`));
+    expect(broken.slice(0, 20)).toEqual([]);
+  }, 300_000);
+
+  it('shows Vietnamese content on the seed page: only transcripts are marked as English', () => {
+    const doc = parse(readFileSync(path.join(dist, 'vi/smtp/235-vs-553/index.html'), 'utf8'));
+    const english = doc.querySelectorAll('main [lang="en"]');
+    expect(english.length).toBeGreaterThan(0);
+    expect(english.map((e) => e.tagName)).toEqual(english.map(() => 'PRE'));
+    const text = doc.querySelector('main')!.textContent;
+    expect(text).not.toMatch(/\b(when|khi) \1\b/i);
+    expect(text).not.toContain('[email');
+  });
+});
