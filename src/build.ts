@@ -10,7 +10,7 @@ import { InputHashes } from './model/inputs.js';
 import { allPages, pageFile, type PageRef } from './model/pages.js';
 import type { Site } from './model/types.js';
 import { validateProject, type ProjectOptions } from './project.js';
-import { robotsTxt, sitemapFiles } from './render/sitemap.js';
+import { robotsTxt, sitemapFiles, sitemapNames } from './render/sitemap.js';
 import { checkOutputFolder, createStaging, discardStaging, MARKER, publishStaging, readManifest, recoverOutput, TOOL_VERSION, type Manifest } from './write/output.js';
 import { createRenderer, runRenderTask, type PageJob, type RenderTask, type RenderTaskResult } from './write/render-task.js';
 
@@ -70,7 +70,7 @@ async function renderPages(site: Site, task: Omit<RenderTask, 'jobs'>, jobs: rea
   // Run from TypeScript sources (as under vitest) there is no compiled worker: render here instead.
   if (workers <= 1 || toRender < 400 || !existsSync(workerFile)) {
     const renderer = createRenderer(site);
-    for (const batch of batches(jobs, 500)) add(runRenderTask(renderer, { ...task, jobs: batch }));
+    for (const batch of batches(jobs, 500)) add(await runRenderTask(renderer, { ...task, jobs: batch }));
     return total;
   }
   const pool = new Piscina({
@@ -89,12 +89,27 @@ async function renderPages(site: Site, task: Omit<RenderTask, 'jobs'>, jobs: rea
   return total;
 }
 
-/** Whether the output holds exactly the files the manifest lists (none added, none removed since). */
-async function holdsExactly(out: string, files: Readonly<Record<string, string>>): Promise<boolean> {
-  const entries = await fs.readdir(out, { recursive: true, withFileTypes: true });
-  const found = entries.filter((e) => !e.isDirectory()).map((e) => path.relative(out, path.join(e.parentPath, e.name)).split(path.sep).join('/'));
-  const expected = new Set(Object.keys(files));
-  return found.length === expected.size + 1 && found.every((f) => f === MARKER || expected.has(f));
+/**
+ * Whether the output's top level holds exactly what the manifest lists. Deeper folders are trusted
+ * to be as the last build left them: walking 50,000 folders would cost more than the check is worth.
+ */
+async function topLevelMatches(out: string, files: Readonly<Record<string, string>>): Promise<boolean> {
+  const expected = new Set(Object.keys(files).map((f) => f.split('/')[0]!));
+  expected.add(MARKER);
+  const found = await fs.readdir(out);
+  return found.length === expected.size && found.every((name) => expected.has(name));
+}
+
+/**
+ * Hashes of the files beside the pages, from their inputs, so a no-op build need not make them:
+ * the sitemap depends on the pages and languages, robots.txt on the base URL.
+ */
+function extraHashes(site: Site, pages: number): Record<string, string> {
+  const structure = digest(ownCode(), site.baseUrl, JSON.stringify(site.languages), JSON.stringify(site.families.map((f) => [f.id, f.codes.map((c) => c.code)])));
+  const hashes: Record<string, string> = { 'robots.txt': digest(ownCode(), site.baseUrl) };
+  for (const name of sitemapNames(pages - 2)) hashes[name] = digest(name, structure);
+  for (const [name, content] of Object.entries(site.assets)) hashes[`assets/${name}`] = digest(content);
+  return hashes;
 }
 
 function extraFiles(site: Site): Record<string, string> {
@@ -122,13 +137,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const pages: PageRef[] = allPages(site);
   const files: Record<string, string> = {};
   for (const page of pages) files[pageFile(page, slug)] = hashes.page(page);
-  const extras = extraFiles(site);
-  for (const [name, content] of Object.entries(extras)) files[name] = digest(content);
+  Object.assign(files, extraHashes(site, pages.length));
   const buildHash = digest(JSON.stringify(files));
   const summary = { ...base, pages: pages.length, languages: site.languages.length };
 
   const previous = await readManifest(options.out);
-  if (previous?.build === buildHash && previous.version === TOOL_VERSION && (await holdsExactly(options.out, files))) {
+  if (previous?.build === buildHash && previous.version === TOOL_VERSION && (await topLevelMatches(options.out, files))) {
     return { ...summary, ok: true, upToDate: true, reused: pages.length };
   }
 
@@ -141,12 +155,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   try {
+    const containers = new Set(pages.map((page) => path.posix.dirname(path.posix.dirname(pageFile(page, slug)))).filter((d) => d !== '.'));
+    for (const dir of [...containers].sort()) await fs.mkdir(path.join(staging, dir), { recursive: true });
     const jobs: PageJob[] = pages.map((page) => {
       const file = pageFile(page, slug);
       return { page, file, reuse: previous?.files[file] === files[file] };
     });
     const result = await renderPages(site, { staging, previous: previous ? options.out : undefined }, jobs, options.jobs ?? availableParallelism(), (done) => options.onProgress?.(done, jobs.length));
-    for (const [name, content] of Object.entries(extras).sort()) {
+    for (const [name, content] of Object.entries(extraFiles(site)).sort()) {
       const target = path.join(staging, name);
       await fs.mkdir(path.dirname(target), { recursive: true });
       await fs.writeFile(target, content);

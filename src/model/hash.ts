@@ -2,9 +2,7 @@ import { createHash } from 'node:crypto';
 import type { TextFields } from './types.js';
 
 export function digest(...parts: readonly string[]): string {
-  const hash = createHash('sha256');
-  for (const part of parts) hash.update(part).update('\u0000');
-  return hash.digest('hex');
+  return createHash('sha256').update(parts.join('\u0000')).digest('hex');
 }
 
 /**
@@ -16,5 +14,6 @@ export function sourceHash(text: TextFields): string {
     .filter(([, value]) => value !== undefined && value.trim() !== '')
     .map(([key, value]) => [key, value!.trim()] as const)
     .sort(([a], [b]) => (a < b ? -1 : 1));
-  return digest(JSON.stringify(entries)).slice(0, 16);
+  // The trailing NUL is part of the format: translations already record hashes made this way.
+  return createHash('sha256').update(`${JSON.stringify(entries)}\u0000`).digest('hex').slice(0, 16);
 }

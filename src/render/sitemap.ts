@@ -34,6 +34,12 @@ export function sitemapFiles(site: Site): Record<string, string> {
   return files;
 }
 
+/** The files `sitemapFiles` writes for a site of `urls` URLs, known before the sitemap is made. */
+export function sitemapNames(urls: number): string[] {
+  if (urls <= SITEMAP_URL_LIMIT) return ['sitemap.xml'];
+  return ['sitemap.xml', ...Array.from({ length: Math.ceil(urls / SITEMAP_URL_LIMIT) }, (_, i) => `sitemap-${i + 1}.xml`)];
+}
+
 export function robotsTxt(site: Site): string {
   return `User-agent: *\nAllow: /\n\nSitemap: ${site.baseUrl}sitemap.xml\n`;
 }

@@ -93,7 +93,21 @@ export async function publishStaging(staging: string, out: string): Promise<void
   const hadOutput = existsSync(out);
   if (hadOutput) await fs.rename(out, aside);
   await fs.rename(staging, out);
-  if (hadOutput) await fs.rm(aside, { recursive: true, force: true });
+  if (hadOutput) await removeTree(aside);
+}
+
+/** Removes a large folder, its subfolders in parallel: the disk overlaps the many small operations. */
+export async function removeTree(dir: string): Promise<void> {
+  const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
+  const folders = entries.filter((e) => e.isDirectory());
+  const nested = await Promise.all(folders.map(async (e) => (await fs.readdir(path.join(dir, e.name), { withFileTypes: true })).filter((n) => n.isDirectory()).map((n) => path.join(dir, e.name, n.name))));
+  const parts = nested.flat();
+  const queue = [...parts];
+  const worker = async () => {
+    for (let next = queue.shift(); next; next = queue.shift()) await fs.rm(next, { recursive: true, force: true });
+  };
+  await Promise.all(Array.from({ length: 8 }, worker));
+  await fs.rm(dir, { recursive: true, force: true });
 }
 
 export async function discardStaging(staging: string): Promise<void> {
