@@ -20,6 +20,12 @@ export interface BuildOptions extends ProjectOptions {
   /** Worker threads; 1 renders in this thread. Default: one per core. */
   readonly jobs?: number;
   readonly onProgress?: (done: number, total: number) => void;
+  /**
+   * Update an earlier output where it stands instead of replacing it whole: only changed pages are
+   * written. For the preview server, where a reader should see a change at once and an
+   * interrupted update costs nothing; never for publishing.
+   */
+  readonly inPlace?: boolean;
 }
 
 export interface BuildResult {
@@ -118,6 +124,28 @@ function extraFiles(site: Site): Record<string, string> {
   return files;
 }
 
+/** Writes the pages and files whose inputs changed into `out`, and removes those that are gone. */
+async function updateInPlace(site: Site, options: BuildOptions, previous: Manifest, next: Manifest, pages: readonly PageRef[], slug: (tag: string) => string): Promise<RenderTaskResult> {
+  const changed = (file: string) => previous.files[file] !== next.files[file];
+  const jobs: PageJob[] = pages.map((page) => ({ page, file: pageFile(page, slug), reuse: false })).filter((job) => changed(job.file));
+  const containers = new Set(jobs.map((job) => path.posix.dirname(path.posix.dirname(job.file))).filter((d) => d !== '.'));
+  for (const dir of containers) await fs.mkdir(path.join(options.out, dir), { recursive: true });
+  // Starting worker threads costs more than rendering the few pages a single edit touches.
+  const result = await renderPages(site, { staging: options.out }, jobs, jobs.length > 2000 ? (options.jobs ?? availableParallelism()) : 1);
+  if (Object.keys(extraHashes(site, pages.length)).some(changed)) {
+    for (const [name, content] of Object.entries(extraFiles(site))) {
+      if (changed(name)) await fs.mkdir(path.dirname(path.join(options.out, name)), { recursive: true }).then(() => fs.writeFile(path.join(options.out, name), content));
+    }
+  }
+  for (const file of Object.keys(previous.files)) {
+    if (file in next.files) continue;
+    await fs.rm(path.join(options.out, file), { force: true });
+    await fs.rmdir(path.dirname(path.join(options.out, file))).catch(() => undefined);
+  }
+  await fs.writeFile(path.join(options.out, MARKER), `${JSON.stringify(next)}\n`);
+  return { ...result, reused: pages.length - jobs.length };
+}
+
 /** validate → model → render → write. Nothing in `out` changes unless every step succeeds. */
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const project = await validateProject(options);
@@ -144,6 +172,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const previous = await readManifest(options.out);
   if (previous?.build === buildHash && previous.version === TOOL_VERSION && (await topLevelMatches(options.out, files))) {
     return { ...summary, ok: true, upToDate: true, reused: pages.length };
+  }
+
+  if (options.inPlace && previous) {
+    const result = await updateInPlace(site, options, previous, { tool: 'code-compare', version: TOOL_VERSION, build: buildHash, files }, pages, slug);
+    return { ...summary, ok: true, ...result };
   }
 
   const staging = await createStaging(options.out);

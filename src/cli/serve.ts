@@ -32,7 +32,7 @@ export async function serveCommand(options: ServeCommandOptions, output: Output)
   const rebuild = async (reason: string) => {
     const started = performance.now();
     try {
-      const result = await build({ ...common, baseUrl: options.baseUrl ?? 'http://127.0.0.1/', out, strict: false });
+      const result = await build({ ...common, baseUrl: options.baseUrl ?? 'http://127.0.0.1/', out, strict: false, inPlace: true });
       const report = result.diagnostics.map(formatDiagnostic);
       for (const line of report) output.err(line);
       const ms = Math.round(performance.now() - started);

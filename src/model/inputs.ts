@@ -25,7 +25,8 @@ export function pageInputs(site: Site, page: PageRef): PageInputs {
     case 'code':
       return { family, codes: unique([page.code, ...relatedOf(page.code), ...replacedBy(family, page.code)]) };
     case 'pair':
-      return { family, codes: unique([page.a, page.b, ...relatedOf(page.a), ...relatedOf(page.b)]) };
+      // Other comparisons are linked by their codes alone, so the related codes' data is not shown.
+      return { family, codes: [page.a, page.b] };
   }
 }
 
