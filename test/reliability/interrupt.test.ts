@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -13,6 +13,16 @@ function corpus(): string {
   const root = mkdtempSync(path.join(tmpdir(), 'code-compare-kill-'));
   writeCorpus(root, REPO, { codes: 30, languages: 10, families: 1, translated: 0.5 });
   return root;
+}
+
+/** A corpus built once, then changed, so the next build has pages to render. */
+async function builtAndChanged(): Promise<{ root: string; before: Record<string, string> }> {
+  const root = corpus();
+  expect(await build(root)).toBe(0);
+  const before = snapshot(path.join(root, 'dist'));
+  const file = path.join(root, 'locales/en.json');
+  writeFileSync(file, readFileSync(file, 'utf8').replace('"Skip to main content"', '"Skip to the content"'));
+  return { root, before };
 }
 
 function build(root: string): Promise<number> {
@@ -39,13 +49,7 @@ async function interrupted(root: string, signal: NodeJS.Signals): Promise<{ code
 
 describe('a build that is interrupted', () => {
   it('leaves the previous output complete when killed with SIGKILL, and the next build cleans up', async () => {
-    const root = corpus();
-    expect(await build(root)).toBe(0);
-    const before = snapshot(path.join(root, 'dist'));
-    // A change, so the next build has pages to render rather than finding the output up to date.
-    const { writeFileSync, readFileSync } = await import('node:fs');
-    const file = path.join(root, 'locales/en.json');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('"Skip to main content"', '"Skip to the content"'));
+    const { root, before } = await builtAndChanged();
     const result = await interrupted(root, 'SIGKILL');
     expect(result.sawStaging).toBe(true);
     expect(result.signal).toBe('SIGKILL');
@@ -56,12 +60,7 @@ describe('a build that is interrupted', () => {
   });
 
   it('removes its temporary folder and exits 130 on SIGINT, leaving the previous output as it was', async () => {
-    const root = corpus();
-    expect(await build(root)).toBe(0);
-    const before = snapshot(path.join(root, 'dist'));
-    const { writeFileSync, readFileSync } = await import('node:fs');
-    const file = path.join(root, 'locales/en.json');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('"Skip to main content"', '"Skip to the content"'));
+    const { root, before } = await builtAndChanged();
     const result = await interrupted(root, 'SIGINT');
     expect(result.sawStaging).toBe(true);
     expect(result.code).toBe(130);
