@@ -10,8 +10,8 @@ import { InputHashes } from './model/inputs.js';
 import { allPages, pageFile, type PageRef } from './model/pages.js';
 import type { Site } from './model/types.js';
 import { validateProject, type ProjectOptions } from './project.js';
-import { robotsTxt, sitemapFiles, sitemapNames } from './render/sitemap.js';
-import { checkOutputFolder, createStaging, discardStaging, MARKER, publishStaging, readManifest, recoverOutput, TOOL_VERSION, type Manifest } from './write/output.js';
+import { robotsTxt, sitemapFiles, sitemapNames, urlsPerSitemap, type ChunkedFile } from './render/sitemap.js';
+import { checkOutputFolder, createStaging, discardStaging, MARKER, publishStaging, readManifest, recoverOutput, TOOL_VERSION, writeChunks, type Manifest } from './write/output.js';
 import { createRenderer, runRenderTask, type PageJob, type RenderTask, type RenderTaskResult } from './write/render-task.js';
 
 export interface BuildOptions extends ProjectOptions {
@@ -113,14 +113,14 @@ async function topLevelMatches(out: string, files: Readonly<Record<string, strin
 function extraHashes(site: Site, pages: number): Record<string, string> {
   const structure = digest(ownCode(), site.baseUrl, JSON.stringify(site.languages), JSON.stringify(site.families.map((f) => [f.id, f.codes.map((c) => c.code)])));
   const hashes: Record<string, string> = { 'robots.txt': digest(ownCode(), site.baseUrl) };
-  for (const name of sitemapNames(pages - 2)) hashes[name] = digest(name, structure);
+  for (const name of sitemapNames(pages - 2, urlsPerSitemap(site.languages.length, site.baseUrl))) hashes[name] = digest(name, structure);
   for (const [name, content] of Object.entries(site.assets)) hashes[`assets/${name}`] = digest(content);
   return hashes;
 }
 
-function extraFiles(site: Site): Record<string, string> {
-  const files: Record<string, string> = { ...sitemapFiles(site), 'robots.txt': robotsTxt(site) };
-  for (const [name, content] of Object.entries(site.assets)) files[`assets/${name}`] = content;
+function extraFiles(site: Site): ChunkedFile[] {
+  const files: ChunkedFile[] = [...sitemapFiles(site), { name: 'robots.txt', chunks: () => [robotsTxt(site)] }];
+  for (const [name, content] of Object.entries(site.assets)) files.push({ name: `assets/${name}`, chunks: () => [content] });
   return files;
 }
 
@@ -133,9 +133,7 @@ async function updateInPlace(site: Site, options: BuildOptions, previous: Manife
   // Starting worker threads costs more than rendering the few pages a single edit touches.
   const result = await renderPages(site, { staging: options.out }, jobs, jobs.length > 2000 ? (options.jobs ?? availableParallelism()) : 1);
   if (Object.keys(extraHashes(site, pages.length)).some(changed)) {
-    for (const [name, content] of Object.entries(extraFiles(site))) {
-      if (changed(name)) await fs.mkdir(path.dirname(path.join(options.out, name)), { recursive: true }).then(() => fs.writeFile(path.join(options.out, name), content));
-    }
+    for (const file of extraFiles(site)) if (changed(file.name)) await writeChunks(path.join(options.out, file.name), file.chunks());
   }
   for (const file of Object.keys(previous.files)) {
     if (file in next.files) continue;
@@ -195,11 +193,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       return { page, file, reuse: previous?.files[file] === files[file] };
     });
     const result = await renderPages(site, { staging, previous: previous ? options.out : undefined }, jobs, options.jobs ?? availableParallelism(), (done) => options.onProgress?.(done, jobs.length));
-    for (const [name, content] of Object.entries(extraFiles(site)).sort()) {
-      const target = path.join(staging, name);
-      await fs.mkdir(path.dirname(target), { recursive: true });
-      await fs.writeFile(target, content);
-    }
+    for (const file of extraFiles(site)) await writeChunks(path.join(staging, file.name), file.chunks());
     const manifest: Manifest = { tool: 'code-compare', version: TOOL_VERSION, build: buildHash, files };
     await fs.writeFile(path.join(staging, MARKER), `${JSON.stringify(manifest)}\n`);
     await publishStaging(staging, options.out);

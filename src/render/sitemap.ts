@@ -3,41 +3,59 @@ import type { Site } from '../model/types.js';
 import { absoluteUrl } from './links.js';
 import { escapeHtml } from './html.js';
 
+/** The sitemap protocol's limits for one file: 50,000 URLs and 50 MB uncompressed. */
 export const SITEMAP_URL_LIMIT = 50_000;
+export const SITEMAP_BYTE_LIMIT = 50_000_000;
+
+/**
+ * How many URLs one sitemap file may hold so that it stays under both limits: each URL entry carries
+ * one alternate per language plus x-default, roughly the length of the URL and its markup each.
+ * urlsPerSitemap(10, 'https://codes.example.com/') → 32,327.
+ */
+export function urlsPerSitemap(languages: number, baseUrl: string): number {
+  const entryBytes = (languages + 2) * (baseUrl.length + 90);
+  return Math.min(SITEMAP_URL_LIMIT, Math.floor((SITEMAP_BYTE_LIMIT * 0.9) / entryBytes));
+}
+
+/** A file made of many small pieces, produced on demand so a large sitemap never sits whole in memory. */
+export interface ChunkedFile {
+  readonly name: string;
+  readonly chunks: () => Iterable<string>;
+}
+
+const URLSET_OPEN = '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n';
 
 /**
  * sitemap.xml: every page but the root chooser and 404, each with its language alternates and
  * x-default. Over 50,000 URLs it becomes a sitemap index over numbered parts, as the protocol requires.
  */
-export function sitemapFiles(site: Site): Record<string, string> {
+export function sitemapFiles(site: Site): ChunkedFile[] {
   const slug = (tag: string) => site.languages.find((l) => l.tag === tag)?.slug ?? tag.toLowerCase();
   const url = (page: LocalizedPage) => escapeHtml(absoluteUrl(site.baseUrl, pageDir(page, slug)));
   const xDefault = site.languages.find((l) => l.tag === 'en')?.tag ?? site.languages[0]!.tag;
-  const entries = allPages(site)
-    .filter((p): p is LocalizedPage => p.kind !== 'chooser' && p.kind !== 'notFound')
-    .map((page) => {
-      const alternates = site.languages.map((l) => `<xhtml:link rel="alternate" hreflang="${l.tag}" href="${url(inLanguage(page, l.tag))}"/>`);
-      alternates.push(`<xhtml:link rel="alternate" hreflang="x-default" href="${url(inLanguage(page, xDefault))}"/>`);
-      return `<url><loc>${url(page)}</loc>${alternates.join('')}</url>\n`;
-    });
-  const urlset = (list: readonly string[]) =>
-    `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n${list.join('')}</urlset>\n`;
-  if (entries.length <= SITEMAP_URL_LIMIT) return { 'sitemap.xml': urlset(entries) };
-  const files: Record<string, string> = {};
-  const parts: string[] = [];
-  for (let i = 0; i * SITEMAP_URL_LIMIT < entries.length; i++) {
-    const name = `sitemap-${i + 1}.xml`;
-    files[name] = urlset(entries.slice(i * SITEMAP_URL_LIMIT, (i + 1) * SITEMAP_URL_LIMIT));
-    parts.push(`<sitemap><loc>${escapeHtml(site.baseUrl + name)}</loc></sitemap>\n`);
+  const pages = allPages(site).filter((p): p is LocalizedPage => p.kind !== 'chooser' && p.kind !== 'notFound');
+  const entry = (page: LocalizedPage) => {
+    const alternates = site.languages.map((l) => `<xhtml:link rel="alternate" hreflang="${l.tag}" href="${url(inLanguage(page, l.tag))}"/>`);
+    alternates.push(`<xhtml:link rel="alternate" hreflang="x-default" href="${url(inLanguage(page, xDefault))}"/>`);
+    return `<url><loc>${url(page)}</loc>${alternates.join('')}</url>\n`;
+  };
+  function* urlset(from: number, to: number): Generator<string> {
+    yield URLSET_OPEN;
+    for (let i = from; i < to; i++) yield entry(pages[i]!);
+    yield '</urlset>\n';
   }
-  files['sitemap.xml'] = `<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${parts.join('')}</sitemapindex>\n`;
-  return files;
+  const perFile = urlsPerSitemap(site.languages.length, site.baseUrl);
+  if (pages.length <= perFile) return [{ name: 'sitemap.xml', chunks: () => urlset(0, pages.length) }];
+  const names = sitemapNames(pages.length, perFile).slice(1);
+  const parts = names.map((name, i) => ({ name, chunks: () => urlset(i * perFile, Math.min(pages.length, (i + 1) * perFile)) }));
+  const index = `<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${names.map((name) => `<sitemap><loc>${escapeHtml(site.baseUrl + name)}</loc></sitemap>\n`).join('')}</sitemapindex>\n`;
+  return [{ name: 'sitemap.xml', chunks: () => [index] }, ...parts];
 }
 
 /** The files `sitemapFiles` writes for a site of `urls` URLs, known before the sitemap is made. */
-export function sitemapNames(urls: number): string[] {
-  if (urls <= SITEMAP_URL_LIMIT) return ['sitemap.xml'];
-  return ['sitemap.xml', ...Array.from({ length: Math.ceil(urls / SITEMAP_URL_LIMIT) }, (_, i) => `sitemap-${i + 1}.xml`)];
+export function sitemapNames(urls: number, perFile: number): string[] {
+  if (urls <= perFile) return ['sitemap.xml'];
+  return ['sitemap.xml', ...Array.from({ length: Math.ceil(urls / perFile) }, (_, i) => `sitemap-${i + 1}.xml`)];
 }
 
 export function robotsTxt(site: Site): string {

@@ -113,3 +113,25 @@ export async function removeTree(dir: string): Promise<void> {
 export async function discardStaging(staging: string): Promise<void> {
   await fs.rm(staging, { recursive: true, force: true });
 }
+
+/** Writes a file from many small strings, in writes of about a megabyte. */
+export async function writeChunks(file: string, chunks: Iterable<string>): Promise<void> {
+  await fs.mkdir(path.dirname(file), { recursive: true });
+  const handle = await fs.open(file, 'w');
+  try {
+    let buffer: string[] = [];
+    let size = 0;
+    for (const chunk of chunks) {
+      buffer.push(chunk);
+      size += chunk.length;
+      if (size >= 1 << 20) {
+        await handle.write(buffer.join(''));
+        buffer = [];
+        size = 0;
+      }
+    }
+    if (buffer.length > 0) await handle.write(buffer.join(''));
+  } finally {
+    await handle.close();
+  }
+}
