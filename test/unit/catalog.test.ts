@@ -52,3 +52,15 @@ describe('RenderScope.label', () => {
     expect(scope.label('s', { x: '<553>', y: { text: 'Mailbox', lang: 'en' } })).toBe('Mã &lt;553&gt;: <span lang="en" dir="ltr">Mailbox</span>');
   });
 });
+
+describe('RenderScope language marking', () => {
+  it('marks a translated value inside an English fallback sentence as the page language', () => {
+    const scope = new RenderScope('vi', 'ltr', Catalog.create('vi', { en: { s: 'Code {{x}}' }, vi: {} }));
+    expect(scope.label('s', { x: { text: 'Mã', lang: 'vi' } })).toBe('<span lang="en" dir="ltr">Code <span lang="vi" dir="ltr">Mã</span></span>');
+  });
+
+  it('marks English inside an Arabic page left-to-right', () => {
+    const scope = new RenderScope('ar', 'rtl', Catalog.create('ar', { en: { s: 'Code {{x}}' }, ar: { s: 'الرمز {{x}}' } }));
+    expect(scope.label('s', { x: { text: 'Mailbox', lang: 'en' } })).toBe('الرمز <span lang="en" dir="ltr">Mailbox</span>');
+  });
+});
