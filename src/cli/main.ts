@@ -1,12 +1,14 @@
 import { Command, CommanderError, Option } from 'commander';
-import { buildCommand } from './build.js';
-import { checkCommand } from './check.js';
-import { hashCommand } from './hash.js';
-import { newLocaleCommand } from './new-locale.js';
 import { commaList, positiveInteger, UsageError } from './options.js';
 import { processOutput, type Output } from './report.js';
-import { serveCommand } from './serve.js';
-import { statusCommand } from './status.js';
+
+// Each command loads its own modules when it runs, so `check` does not pay for the preview server.
+const buildCommand: typeof import('./build.js').buildCommand = async (...a) => (await import('./build.js')).buildCommand(...a);
+const checkCommand: typeof import('./check.js').checkCommand = async (...a) => (await import('./check.js')).checkCommand(...a);
+const hashCommand: typeof import('./hash.js').hashCommand = async (...a) => (await import('./hash.js')).hashCommand(...a);
+const newLocaleCommand: typeof import('./new-locale.js').newLocaleCommand = async (...a) => (await import('./new-locale.js')).newLocaleCommand(...a);
+const serveCommand: typeof import('./serve.js').serveCommand = async (...a) => (await import('./serve.js')).serveCommand(...a);
+const statusCommand: typeof import('./status.js').statusCommand = async (...a) => (await import('./status.js')).statusCommand(...a);
 
 function common(command: Command): Command {
   return command
