@@ -9,7 +9,9 @@ export const TOOL_VERSION = 1;
 export interface Manifest {
   readonly tool: 'code-compare';
   readonly version: number;
-  /** Hash over every input of the build; equal hashes mean equal output. */
+  /** Hash over every input of the build (the whole site model and the tool); equal hashes mean equal output. */
+  readonly inputs: string;
+  /** Hash over the per-file hashes below. */
   readonly build: string;
   /** Output file → hash of the inputs it was made from. */
   readonly files: Readonly<Record<string, string>>;
