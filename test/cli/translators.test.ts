@@ -141,9 +141,16 @@ describe('code-compare serve', () => {
       writeFileSync(file, JSON.stringify(vi, null, 2));
       await waitFor(async () => (await page()).includes('Mô tả ngắn'), 'the changed label');
 
+      const events = await fetch(`${base}__code-compare/events`);
+      const reader = events.body!.getReader();
+      let stream = '';
       writeFileSync(file, '{ "code": ');
       await waitFor(() => /locales\/vi\.json:\d+:\d+: error: .*\[json-syntax\]/.test(stderr), 'the diagnostic');
       expect(await page()).toContain('Mô tả ngắn');
+      // The open page is told too: the live-reload stream carries the diagnostic for its overlay.
+      while (!stream.includes('event: failed')) stream += new TextDecoder().decode((await reader.read()).value);
+      expect(stream).toMatch(/event: failed\ndata: ".*locales\/vi\.json:\d+:\d+: error: .*\[json-syntax\]/);
+      await reader.cancel();
     } finally {
       child.kill('SIGTERM');
       await new Promise((resolve) => child.once('exit', resolve));
