@@ -210,8 +210,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   } catch (error) {
     await discardStaging(staging);
     const message = (error as Error).message ?? String(error);
-    if ((error as Error).name === 'RenderError' || /^RenderError/.test(message) || /while rendering|could not be found|label ".*" exists in no locale/.test(message)) {
-      const [, file, detail] = /^(?:RenderError: )?(\S+) \(or a partial it uses\), (.*)$/s.exec(message) ?? [undefined, 'templates', message];
+    // A RenderError loses its class crossing from a worker thread, but keeps its message.
+    const fault = /^(?:RenderError: )?(\S+) \(or a partial it uses\), (.*)$/s.exec(message);
+    if (fault) {
+      const [, file, detail] = fault;
       return { ...summary, ok: false, diagnostics: [...diagnostics, { file: file!, line: 1, column: 1, severity: 'error', rule: 'template-render', message: `rendering failed (in it or a partial it uses): ${detail}` }] };
     }
     throw error;

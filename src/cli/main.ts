@@ -30,24 +30,24 @@ function program(output: Output, setExit: (code: number) => void): Command {
     .option('--base-url <url>', 'absolute URL the site is published at (default: codeCompare.baseUrl in package.json)')
     .option('--strict', 'treat warnings as errors')
     .addOption(new Option('--jobs <n>', 'worker threads for rendering (default: one per core)').argParser(positiveInteger));
-  build.action((opts, cmd: Command) => run(() => buildCommand(cmd.opts(), output))());
+  build.action((_opts: unknown, cmd: Command) => run(() => buildCommand(cmd.opts(), output))());
 
   const check = common(cli.command('check').description('validate codes/, locales/ and templates/; print diagnostics')).option('--json', 'print diagnostics as JSON');
-  check.action((opts, cmd: Command) => run(() => checkCommand(cmd.opts(), output))());
+  check.action((_opts: unknown, cmd: Command) => run(() => checkCommand(cmd.opts(), output))());
 
   const status = common(cli.command('status').description('translation coverage per language')).option('--json', 'print as JSON');
-  status.action((opts, cmd: Command) => run(() => statusCommand(cmd.opts(), output))());
+  status.action((_opts: unknown, cmd: Command) => run(() => statusCommand(cmd.opts(), output))());
 
   const serve = common(cli.command('serve').description('preview on 127.0.0.1 with rebuild on save and live reload'))
     .option('--port <n>', 'port to listen on (0: any free port)', (v) => (v === '0' ? 0 : positiveInteger(v)), 8080)
     .option('--base-url <url>', 'base URL used for canonical links in the preview');
-  serve.action((opts, cmd: Command) => run(() => serveCommand(cmd.opts(), output))());
+  serve.action((_opts: unknown, cmd: Command) => run(() => serveCommand(cmd.opts(), output))());
 
   const newLocale = common(cli.command('new-locale').description('scaffold locales/TAG.json for a new language').argument('<tag>', 'BCP 47 language tag, e.g. pt-BR'));
-  newLocale.action((tag: string, opts, cmd: Command) => run(() => newLocaleCommand(tag, cmd.opts(), output))());
+  newLocale.action((tag: string, _opts: unknown, cmd: Command) => run(() => newLocaleCommand(tag, cmd.opts(), output))());
 
   const hash = common(cli.command('hash').description('print the source_hash of English code files, for translations').argument('<files...>', 'codes/<family>/<code>.md files'));
-  hash.action((files: string[], opts, cmd: Command) => run(() => hashCommand(files, cmd.opts(), output))());
+  hash.action((files: string[], _opts: unknown, cmd: Command) => run(() => hashCommand(files, cmd.opts(), output))());
   return cli;
 }
 

@@ -62,13 +62,13 @@ export class Renderer {
       assets: { stylesheet: asset(STYLESHEET), script: asset(SCRIPT) },
       home: page.kind === 'chooser' || page.kind === 'notFound' ? undefined : links.to({ kind: 'home', lang }),
       root: links.to({ kind: 'chooser' }),
-      jsonLd: jsonLd(view, canonical, lang, this.site, links),
+      jsonLd: jsonLd(view, canonical, lang, this.site),
     });
     return { file: pageFile(page, this.slug), html };
   }
 }
 
-function jsonLd(view: View, url: string | undefined, lang: string, site: Site, links: PageLinks): object[] {
+function jsonLd(view: View, url: string | undefined, lang: string, site: Site): object[] {
   const crumbs = view.meta.crumbs;
   const items: object[] = [];
   if (crumbs.length > 0) {
@@ -86,6 +86,5 @@ function jsonLd(view: View, url: string | undefined, lang: string, site: Site, l
   if (view.meta.article && url) {
     items.push({ '@context': 'https://schema.org', '@type': 'TechArticle', headline: view.meta.title, description: view.meta.description, inLanguage: lang, url });
   }
-  void links;
   return items;
 }

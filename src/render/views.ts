@@ -1,4 +1,4 @@
-import { localizeFamily, type Localized, type LocalizedCode } from '../model/localize.js';
+import { localizeFamily, type LocalizedCode } from '../model/localize.js';
 import type { PageInputs } from '../model/inputs.js';
 import type { LocalizedPage, PageRef } from '../model/pages.js';
 import { unorderedPairs } from '../model/order.js';
@@ -264,4 +264,3 @@ export const VIEW_BUILDERS: Record<PageRef['kind'], (input: ViewInput, links: Pa
   pair: pairPage,
 };
 
-export type { Localized };
