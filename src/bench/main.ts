@@ -37,7 +37,19 @@ function sizeOf(dir: string, files: Iterable<string>): number {
   return total;
 }
 
-/** Runs one build under /usr/bin/time -v, which reports the peak resident set size from outside. */
+/** Peak resident set size of a running process, from /proc (kB); 0 once it has exited. */
+function peakRssKb(pid: number): number {
+  try {
+    return Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Runs one build under /usr/bin/time -v, which reports the peak resident set size from outside;
+ * without it, the peak is read from /proc while the build runs.
+ */
 function timedBuild(root: string, out: string, jobs: number | undefined): Promise<{ seconds: number; rssKb: number; stdout: string; stderr: string }> {
   const args = [CLI, 'build', '--root', root, '--out', out, ...(jobs ? ['--jobs', String(jobs)] : [])];
   const useTime = existsSync('/usr/bin/time');
@@ -45,15 +57,18 @@ function timedBuild(root: string, out: string, jobs: number | undefined): Promis
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
     const child = spawn(command, argv, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let polledKb = 0;
+    const poll = useTime ? undefined : setInterval(() => (polledKb = Math.max(polledKb, peakRssKb(child.pid!))), 20);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c) => (stdout += c));
     child.stderr.on('data', (c) => (stderr += c));
     child.on('error', reject);
     child.on('exit', (code) => {
+      clearInterval(poll);
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       if (code !== 0) return reject(new Error(`build exited ${code}\n${stdout}\n${stderr}`));
-      const rssKb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(stderr)?.[1] ?? NaN);
+      const rssKb = useTime ? Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(stderr)?.[1] ?? NaN) : polledKb;
       resolve({ seconds, rssKb, stdout: stdout.trim(), stderr });
     });
   });
