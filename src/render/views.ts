@@ -172,8 +172,8 @@ export function pairPage(input: ViewInput, links: PageLinks): View {
     },
     heading: safe(scope.label('compare.heading', values)),
     verdict: safe(a.classPrefix === b.classPrefix
-      ? scope.label('compare.verdictSameClass', { a: page.a, b: page.b, className: a.className })
-      : scope.label('compare.verdictDifferentClass', { a: page.a, b: page.b, classA: a.className, classB: b.className })),
+      ? scope.label('compare.verdictSameClass', { a: page.a, b: page.b, titleA: a.title, titleB: b.title, className: a.className })
+      : scope.label('compare.verdictDifferentClass', { a: page.a, b: page.b, titleA: a.title, titleB: b.title, classA: a.className, classB: b.className })),
     a: codeView(a, links, page, scope),
     b: codeView(b, links, page, scope),
     family: family.name,
