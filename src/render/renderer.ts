@@ -52,7 +52,7 @@ export class Renderer {
     const language = this.site.languages.find((l) => l.tag === lang);
     const scope = new RenderScope(lang, language?.dir ?? 'ltr', this.catalog(lang));
     const links = new PageLinks(this.site, page);
-    const view: View = VIEW_BUILDERS[page.kind]({ site: this.site, page, inputs: pageInputs(this.site, page), scope, language, localize: this.localizer(lang) }, links);
+    const view: View = VIEW_BUILDERS[page.kind]({ site: this.site, page, inputs: pageInputs(this.site, page), scope, language, localize: this.localizer(lang), labelIn: (tag, key) => this.catalog(tag).resolve(key) }, links);
     const asset = (name: string) => `${links.asset(name)}?v=${this.assetVersion[name.replace(/^assets\//, '')] ?? '0'}`;
     const canonical = page.kind === 'chooser' ? this.site.baseUrl : page.kind === 'notFound' ? undefined : links.absolute(page);
     const html = this.templates.render(page.kind, {

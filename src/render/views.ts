@@ -1,4 +1,4 @@
-import { localizeFamily, type LocalizedCode } from '../model/localize.js';
+import { localizeFamily, type Localized, type LocalizedCode } from '../model/localize.js';
 import type { PageInputs } from '../model/inputs.js';
 import type { LocalizedPage, PageRef } from '../model/pages.js';
 import { unorderedPairs } from '../model/order.js';
@@ -16,6 +16,8 @@ export interface ViewInput {
   readonly language?: Language;
   /** Localizes a code of the page's family; memoized across pages by the renderer. */
   readonly localize: (family: FamilyData, code: CodeData) => LocalizedCode;
+  /** A label in another language than the page's, with the language that supplied it (the chooser and 404 speak to everyone). */
+  readonly labelIn: (lang: string, key: string) => Localized;
 }
 
 export interface PageMeta {
@@ -251,7 +253,14 @@ export function notFoundPage(input: ViewInput, links: PageLinks): View {
   const scope = input.scope;
   return {
     meta: { title: fitTitle([scope.plainLabel('notFound.title')]), description: scope.plainLabel('notFound.text'), crumbs: [] },
-    languages: input.site.languages.map((l) => ({ ...l, href: links.to({ kind: 'home', lang: l.tag }) })),
+    // Readers of any language can land here, so each language says it in its own words.
+    languages: input.site.languages.filter((l) => l.tag !== 'en').map((l) => ({
+      ...l,
+      href: links.to({ kind: 'home', lang: l.tag }),
+      title: input.labelIn(l.tag, 'notFound.title'),
+      text: input.labelIn(l.tag, 'notFound.text'),
+    })),
+    english: input.site.languages.find((l) => l.tag === 'en') ? links.to({ kind: 'home', lang: 'en' }) : undefined,
   };
 }
 

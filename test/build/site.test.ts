@@ -148,6 +148,18 @@ describe('links and alternates', () => {
   });
 });
 
+describe('the 404 page', () => {
+  it('speaks to readers of every language, each line marked with the language it is in', () => {
+    const items = readPage(dist, '404.html').querySelectorAll('.not-found-list li');
+    const ar = items.find((li) => li.querySelector('a')!.getAttribute('hreflang') === 'ar')!;
+    expect([ar.getAttribute('lang'), ar.getAttribute('dir')]).toEqual(['ar', 'rtl']);
+    // The fixture's vi.json has no notFound labels, so that line falls back to English and says so.
+    const vi = items.find((li) => li.querySelector('a')!.getAttribute('hreflang') === 'vi')!;
+    expect([vi.getAttribute('lang'), vi.getAttribute('dir')]).toEqual(['en', 'ltr']);
+    expect(text(vi.querySelector('a'))).toBe('Tiếng Việt');
+  });
+});
+
 describe('right-to-left pages', () => {
   it('sets dir="rtl" on Arabic pages and marks English islands ltr', () => {
     const doc = readPage(dist, 'ar/smtp/553/index.html');
