@@ -56,11 +56,3 @@ export function positionAt(text: string, offset: number): Position {
   }
   return { line, column: offset - lineStart + 1 };
 }
-
-/** A bug or I/O failure, as opposed to a user's mistake (which is a Diagnostic). */
-export class BuildFailure extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'BuildFailure';
-  }
-}
