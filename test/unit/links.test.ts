@@ -12,6 +12,13 @@ describe('relative links between pages', () => {
     ['', 'vi'],
     ['vi/smtp/553', ''],
     ['pt-br/smtp', 'pt-br/http/404'],
+    ['vi/smtp/55', 'vi/smtp/553'],
+    ['vi/smtp/553', 'vi/smtp/55'],
+    ['vi/smtp/553', 'vi/smtp/553-vs-554'],
+    ['vi', 'vie/smtp'],
+    ['en', 'en'],
+    ['a/b/c', 'a'],
+    ['a', 'a/b/c'],
   ])('from %j to %j agrees with path.posix.relative', (from, to) => {
     const expected = path.posix.relative(from, to);
     expect(relativeDir(from, to)).toBe(expected === '' ? './' : `${expected}/`);
