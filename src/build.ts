@@ -10,9 +10,10 @@ import { InputHashes } from './model/inputs.js';
 import { allPages, pageFile, type PageRef } from './model/pages.js';
 import type { Site } from './model/types.js';
 import { validateProject, type ProjectOptions } from './project.js';
+import { Renderer } from './render/renderer.js';
 import { robotsTxt, sitemapFiles, sitemapNames, urlsPerSitemap, type ChunkedFile } from './render/sitemap.js';
 import { checkOutputFolder, createStaging, discardStaging, MARKER, publishStaging, readManifest, recoverOutput, TOOL_VERSION, writeChunks, type Manifest } from './write/output.js';
-import { createRenderer, runRenderTask, type PageJob, type RenderTask, type RenderTaskResult } from './write/render-task.js';
+import { runRenderTask, type PageJob, type RenderTask, type RenderTaskResult } from './write/render-task.js';
 
 export interface BuildOptions extends ProjectOptions {
   readonly out: string;
@@ -75,7 +76,7 @@ async function renderPages(site: Site, task: Omit<RenderTask, 'jobs'>, jobs: rea
   const workerFile = new URL('./write/render-worker.js', import.meta.url);
   // Run from TypeScript sources (as under vitest) there is no compiled worker: render here instead.
   if (workers <= 1 || toRender < 400 || !existsSync(workerFile)) {
-    const renderer = createRenderer(site);
+    const renderer = new Renderer(site);
     for (const batch of batches(jobs, 500)) add(await runRenderTask(renderer, { ...task, jobs: batch }));
     return total;
   }
@@ -125,16 +126,15 @@ function extraFiles(site: Site): ChunkedFile[] {
 }
 
 /** Writes the pages and files whose inputs changed into `out`, and removes those that are gone. */
-async function updateInPlace(site: Site, options: BuildOptions, previous: Manifest, next: Manifest, pages: readonly PageRef[], slug: (tag: string) => string): Promise<RenderTaskResult> {
+async function updateInPlace(site: Site, options: BuildOptions, previous: Manifest, next: Manifest, pages: readonly PageRef[]): Promise<RenderTaskResult> {
   const changed = (file: string) => previous.files[file] !== next.files[file];
-  const jobs: PageJob[] = pages.map((page) => ({ page, file: pageFile(page, slug), reuse: false })).filter((job) => changed(job.file));
+  const jobs: PageJob[] = pages.map((page) => ({ page, file: pageFile(page), reuse: false })).filter((job) => changed(job.file));
   const containers = new Set(jobs.map((job) => path.posix.dirname(path.posix.dirname(job.file))).filter((d) => d !== '.'));
   for (const dir of containers) await fs.mkdir(path.join(options.out, dir), { recursive: true });
   // Starting worker threads costs more than rendering the few pages a single edit touches.
   const result = await renderPages(site, { staging: options.out }, jobs, jobs.length > 2000 ? (options.jobs ?? availableParallelism()) : 1);
-  if (Object.keys(extraHashes(site, pages.length)).some(changed)) {
-    for (const file of extraFiles(site)) if (changed(file.name)) await writeChunks(path.join(options.out, file.name), file.chunks());
-  }
+  // Only files whose hash changed are made: their chunks are produced lazily, so an unchanged sitemap costs nothing.
+  for (const file of extraFiles(site)) if (changed(file.name)) await writeChunks(path.join(options.out, file.name), file.chunks());
   for (const file of Object.keys(previous.files)) {
     if (file in next.files) continue;
     await fs.rm(path.join(options.out, file), { force: true });
@@ -168,10 +168,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
 
   const hashes = new InputHashes(site, rendererHash(site));
-  const slug = (tag: string) => site.languages.find((l) => l.tag === tag)?.slug ?? tag.toLowerCase();
   const pages: PageRef[] = allPages(site);
   const files: Record<string, string> = {};
-  for (const page of pages) files[pageFile(page, slug)] = hashes.page(page);
+  for (const page of pages) files[pageFile(page)] = hashes.page(page);
   Object.assign(files, extraHashes(site, pages.length));
   const buildHash = digest(JSON.stringify(files));
   const summary = { ...base, pages: pages.length, languages: site.languages.length };
@@ -182,7 +181,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
 
   if (options.inPlace && previous) {
-    const result = await updateInPlace(site, options, previous, { tool: 'code-compare', version: TOOL_VERSION, inputs: inputsHash, build: buildHash, files }, pages, slug);
+    const result = await updateInPlace(site, options, previous, { tool: 'code-compare', version: TOOL_VERSION, inputs: inputsHash, build: buildHash, files }, pages);
     return { ...summary, ok: true, ...result };
   }
 
@@ -195,10 +194,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   try {
-    const containers = new Set(pages.map((page) => path.posix.dirname(path.posix.dirname(pageFile(page, slug)))).filter((d) => d !== '.'));
+    const containers = new Set(pages.map((page) => path.posix.dirname(path.posix.dirname(pageFile(page)))).filter((d) => d !== '.'));
     for (const dir of [...containers].sort()) await fs.mkdir(path.join(staging, dir), { recursive: true });
     const jobs: PageJob[] = pages.map((page) => {
-      const file = pageFile(page, slug);
+      const file = pageFile(page);
       return { page, file, reuse: previous?.files[file] === files[file] };
     });
     const result = await renderPages(site, { staging, previous: previous ? options.out : undefined }, jobs, options.jobs ?? availableParallelism(), (done) => options.onProgress?.(done, jobs.length));

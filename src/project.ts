@@ -70,7 +70,7 @@ export async function validateProject(options: ProjectOptions): Promise<Validate
     translations,
     templates,
     assets: Object.fromEntries(raw.assets.map((a) => [a.path.replace(/^templates\/assets\//, ''), a.text])),
-    publish: options.languages ? ['en', ...options.languages].filter((t, i, all) => all.indexOf(t) === i && (t !== 'en' || options.languages!.includes('en'))) : undefined,
+    publish: options.languages,
   });
   return { site, diagnostics, labelReports, contentReports, checkOnly };
 }

@@ -18,7 +18,7 @@ export async function buildCommand(options: BuildCommandOptions, output: Output)
   const baseUrl = resolveBaseUrl(common.root, options.baseUrl);
   const out = path.resolve(common.root, options.out ?? 'dist');
   const bar = process.stdout.isTTY ? new cliProgress.SingleBar({ format: 'rendering [{bar}] {value}/{total} pages', hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic) : undefined;
-  let started_bar = false;
+  let barStarted = false;
   const result = await build({
     ...common,
     baseUrl,
@@ -27,8 +27,8 @@ export async function buildCommand(options: BuildCommandOptions, output: Output)
     jobs: options.jobs,
     onProgress: bar
       ? (done, total) => {
-          if (!started_bar) bar.start(total, 0);
-          started_bar = true;
+          if (!barStarted) bar.start(total, 0);
+          barStarted = true;
           bar.update(done);
         }
       : undefined,

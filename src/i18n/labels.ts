@@ -29,9 +29,15 @@ export function splitPluralKey(key: string): { base: string; category?: PluralCa
   return { base: key };
 }
 
+/**
+ * i18next's placeholder syntax, the one definition of it: `{{name}}`, `{{ name }}`, `{{- name}}`
+ * (unescaped) and `{{name, format}}`; group 1 is the name.
+ */
+export const PLACEHOLDER = /\{\{-?\s*([^{}\s,]+)[^{}]*\}\}/g;
+
 /** `'{{a}} vs {{ b }}'` → `['a', 'b']` (sorted, unique). i18next's `{{- raw}}` form counts as `raw`. */
 export function placeholders(text: string): string[] {
   const names = new Set<string>();
-  for (const match of text.matchAll(/\{\{-?\s*([^{}\s,]+)[^{}]*\}\}/g)) names.add(match[1]!);
+  for (const match of text.matchAll(PLACEHOLDER)) names.add(match[1]!);
   return [...names].sort();
 }

@@ -1,3 +1,4 @@
+import { languageSlug } from '../i18n/tags.js';
 import { unorderedPairs } from './order.js';
 import type { FamilyData, Site } from './types.js';
 
@@ -12,8 +13,8 @@ export type PageRef =
 
 export type LocalizedPage = Exclude<PageRef, { kind: 'chooser' } | { kind: 'notFound' }>;
 
-/** Path of a page's folder relative to the output root, without a trailing slash ('' for the root). */
-export function pageDir(page: PageRef, slugOf: (tag: string) => string): string {
+/** Path of a page's folder relative to the output root ('' for the root); languages by their URL slug. */
+export function pageDir(page: PageRef, slugOf: (tag: string) => string = languageSlug): string {
   switch (page.kind) {
     case 'chooser':
     case 'notFound':
@@ -29,9 +30,9 @@ export function pageDir(page: PageRef, slugOf: (tag: string) => string): string 
   }
 }
 
-export function pageFile(page: PageRef, slugOf: (tag: string) => string): string {
+export function pageFile(page: PageRef): string {
   if (page.kind === 'notFound') return '404.html';
-  const dir = pageDir(page, slugOf);
+  const dir = pageDir(page);
   return dir ? `${dir}/index.html` : 'index.html';
 }
 

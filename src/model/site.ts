@@ -1,4 +1,4 @@
-import { autonym, languageSlug, SOURCE_LANGUAGE, textDirection } from '../i18n/tags.js';
+import { autonym, SOURCE_LANGUAGE, textDirection } from '../i18n/tags.js';
 import type { FamilyData, LabelTree, Language, Site } from './types.js';
 import type { TranslationIndex } from '../validate/translations.js';
 
@@ -28,7 +28,6 @@ export function orderLanguages(tags: Iterable<string>): string[] {
 export function buildSite(parts: SiteParts): Site {
   const languages: Language[] = orderLanguages(Object.keys(parts.labels)).filter((tag) => !parts.publish || parts.publish.includes(tag)).map((tag) => ({
     tag,
-    slug: languageSlug(tag),
     dir: textDirection(tag),
     name: ownName(tag, parts.labels[tag]),
   }));

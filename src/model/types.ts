@@ -62,7 +62,6 @@ export type LabelTree = { readonly [key: string]: string | LabelTree };
 
 export interface Language {
   readonly tag: string;
-  readonly slug: string;
   readonly dir: Direction;
   /** The language's name in its own script. */
   readonly name: string;

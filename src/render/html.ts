@@ -1,3 +1,5 @@
+import { PLACEHOLDER } from '../i18n/labels.js';
+
 /** Markup that is safe to place in a page as it is. Everything else gets escaped. */
 export type Html = string & { readonly __html: true };
 
@@ -19,7 +21,7 @@ export function html(markup: string): Html {
 export function interpolate(template: string, values: Readonly<Record<string, Html>>): Html {
   let out = '';
   let last = 0;
-  for (const match of template.matchAll(/\{\{-?\s*([^{}\s,]+)\s*\}\}/g)) {
+  for (const match of template.matchAll(PLACEHOLDER)) {
     out += escapeHtml(template.slice(last, match.index));
     const value = values[match[1]!];
     out += value === undefined ? escapeHtml(match[0]) : value;

@@ -28,10 +28,8 @@ export class PageLinks {
     private readonly site: Site,
     readonly page: PageRef,
   ) {
-    this.dir = pageDir(page, this.slug);
+    this.dir = pageDir(page);
   }
-
-  private readonly slug = (tag: string) => this.site.languages.find((l) => l.tag === tag)?.slug ?? tag.toLowerCase();
 
   /** 404.html is served at any depth, so its links start at the base path instead. */
   private from(target: string, isFile: boolean): string {
@@ -40,7 +38,7 @@ export class PageLinks {
   }
 
   to(target: PageRef): string {
-    return this.from(pageDir(target, this.slug), false);
+    return this.from(pageDir(target), false);
   }
 
   asset(file: string): string {
@@ -48,7 +46,7 @@ export class PageLinks {
   }
 
   absolute(target: PageRef): string {
-    return absoluteUrl(this.site.baseUrl, pageDir(target, this.slug));
+    return absoluteUrl(this.site.baseUrl, pageDir(target));
   }
 
   /** Every language version of this page, this one included, plus x-default (English or the first). */

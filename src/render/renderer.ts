@@ -45,8 +45,6 @@ export class Renderer {
     };
   }
 
-  private slug = (tag: string) => this.site.languages.find((l) => l.tag === tag)?.slug ?? tag.toLowerCase();
-
   render(page: PageRef): RenderedPage {
     const lang = page.kind === 'chooser' || page.kind === 'notFound' ? 'en' : page.lang;
     const language = this.site.languages.find((l) => l.tag === lang);
@@ -64,7 +62,7 @@ export class Renderer {
       root: links.to({ kind: 'chooser' }),
       jsonLd: jsonLd(view, canonical, lang, this.site),
     });
-    return { file: pageFile(page, this.slug), html };
+    return { file: pageFile(page), html };
   }
 }
 

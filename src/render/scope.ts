@@ -2,6 +2,7 @@ import type { Catalog } from '../i18n/catalog.js';
 import type { Direction } from '../i18n/tags.js';
 import type { Localized } from '../model/localize.js';
 import { escapeHtml, html, inLanguage, interpolate, type Html } from './html.js';
+import { PLACEHOLDER } from '../i18n/labels.js';
 import { renderBlock, renderInline } from './markdown.js';
 
 /** What the template helpers need to know about the page being rendered. */
@@ -35,7 +36,7 @@ export class RenderScope {
   plainLabel(key: string, values: Readonly<Record<string, unknown>> = {}, count?: number): string {
     const found = this.catalog.resolve(key, count);
     if (found.lang !== this.lang) this.usedFallback = true;
-    return found.text.replace(/\{\{-?\s*([^{}\s,]+)\s*\}\}/g, (whole, name: string) => {
+    return found.text.replace(PLACEHOLDER, (whole, name: string) => {
       if (name === 'count' && count !== undefined) return new Intl.NumberFormat(found.lang).format(count);
       const value = values[name];
       return value === undefined ? whole : isLocalized(value) ? value.text : String(value);

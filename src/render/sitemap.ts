@@ -30,8 +30,7 @@ const URLSET_OPEN = '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http
  * x-default. Over 50,000 URLs it becomes a sitemap index over numbered parts, as the protocol requires.
  */
 export function sitemapFiles(site: Site): ChunkedFile[] {
-  const slug = (tag: string) => site.languages.find((l) => l.tag === tag)?.slug ?? tag.toLowerCase();
-  const url = (page: LocalizedPage) => escapeHtml(absoluteUrl(site.baseUrl, pageDir(page, slug)));
+  const url = (page: LocalizedPage) => escapeHtml(absoluteUrl(site.baseUrl, pageDir(page)));
   const xDefault = site.languages.find((l) => l.tag === 'en')?.tag ?? site.languages[0]!.tag;
   const pages = allPages(site).filter((p): p is LocalizedPage => p.kind !== 'chooser' && p.kind !== 'notFound');
   const entry = (page: LocalizedPage) => {

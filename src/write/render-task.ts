@@ -1,7 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { pageId, type PageRef } from '../model/pages.js';
-import type { Site } from '../model/types.js';
 import { Renderer } from '../render/renderer.js';
 
 export interface PageJob {
@@ -92,8 +91,4 @@ async function writePage(renderer: Renderer, job: PageJob, target: string): Prom
 /** A page that could not be rendered: a template fault the checks before rendering could not see. */
 export class RenderError extends Error {
   override name = 'RenderError';
-}
-
-export function createRenderer(site: Site): Renderer {
-  return new Renderer(site);
 }

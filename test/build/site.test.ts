@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { HtmlValidate } from 'html-validate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BASE, buildSite, makeSite, readPage, text } from '../support/site.js';
 import { brokenLinks, htmlFiles, listFiles } from '../support/dist.js';
+import { validatePages } from '../support/validate-pages.js';
 
 let root: string;
 let dist: string;
@@ -171,13 +171,7 @@ describe('right-to-left pages', () => {
 
 describe('validity', () => {
   it('passes html-validate:recommended on every page', async () => {
-    const validator = new HtmlValidate({ extends: ['html-validate:recommended'] });
-    const problems: string[] = [];
-    for (const file of htmlFiles(dist)) {
-      const report = await validator.validateString(readFileSync(path.join(dist, file), 'utf8'), file);
-      for (const result of report.results) for (const m of result.messages) problems.push(`${file}:${m.line}:${m.column} ${m.message} [${m.ruleId}]`);
-    }
-    expect(problems).toEqual([]);
+    expect(await validatePages(dist, htmlFiles(dist))).toEqual([]);
   });
 });
 
