@@ -5,6 +5,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { Piscina } from 'piscina';
 import { applyStrict, hasErrors, type Diagnostic } from './diagnostics.js';
+import { trace } from './trace.js';
 import { digest } from './model/hash.js';
 import { InputHashes } from './model/inputs.js';
 import { allPages, pageFile, type PageRef } from './model/pages.js';
@@ -12,7 +13,7 @@ import type { Site } from './model/types.js';
 import { validateProject, type ProjectOptions } from './project.js';
 import { Renderer } from './render/renderer.js';
 import { robotsTxt, sitemapFiles, sitemapNames, urlsPerSitemap, type ChunkedFile } from './render/sitemap.js';
-import { checkOutputFolder, createStaging, discardStaging, MARKER, publishStaging, readManifest, recoverOutput, TOOL_VERSION, writeChunks, type Manifest } from './write/output.js';
+import { checkOutputFolder, createStaging, discardStaging, MARKER, publishStaging, readManifest, recoverOutput, removeStale, TOOL_VERSION, topLevelMatches, writeChunks, type Manifest } from './write/output.js';
 import { runRenderTask, type PageJob, type RenderTask, type RenderTaskResult } from './write/render-task.js';
 
 export interface BuildOptions extends ProjectOptions {
@@ -77,7 +78,11 @@ async function renderPages(site: Site, task: Omit<RenderTask, 'jobs'>, jobs: rea
   // Run from TypeScript sources (as under vitest) there is no compiled worker: render here instead.
   if (workers <= 1 || toRender < 400 || !existsSync(workerFile)) {
     const renderer = new Renderer(site);
-    for (const batch of batches(jobs, 500)) add(await runRenderTask(renderer, { ...task, jobs: batch }));
+    for (const batch of batches(jobs, 500)) {
+      add(runRenderTask(renderer, { ...task, jobs: batch }));
+      // Let progress output and signals through between batches.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     return total;
   }
   const pool = new Piscina({
@@ -86,25 +91,23 @@ async function renderPages(site: Site, task: Omit<RenderTask, 'jobs'>, jobs: rea
     minThreads: workers,
     maxThreads: workers,
     idleTimeout: 1000,
+    // A smaller young generation than V8's default keeps the peak memory of a 50,000-page build under
+    // 350 MB, at no measurable cost in time (measured with npm run bench).
+    resourceLimits: { maxYoungGenerationSizeMb: 12 },
   });
+  let first = true;
   try {
-    const size = Math.max(50, Math.ceil(jobs.length / (workers * 16)));
-    await Promise.all(batches(jobs, size).map((batch) => pool.run({ ...task, jobs: batch } satisfies RenderTask).then(add)));
+    // Small enough batches that neither thread waits long for the other at the end.
+    const size = Math.max(50, Math.ceil(jobs.length / (workers * 40)));
+    await Promise.all(batches(jobs, size).map((batch) => pool.run({ ...task, jobs: batch } satisfies RenderTask).then((r) => {
+      if (first) trace('workers: first batch done');
+      first = false;
+      add(r);
+    })));
   } finally {
     await pool.destroy();
   }
   return total;
-}
-
-/**
- * Whether the output's top level holds exactly what the manifest lists. Deeper folders are trusted
- * to be as the last build left them: walking 50,000 folders would cost more than the check is worth.
- */
-async function topLevelMatches(out: string, files: Readonly<Record<string, string>>): Promise<boolean> {
-  const expected = new Set(Object.keys(files).map((f) => f.split('/')[0]!));
-  expected.add(MARKER);
-  const found = await fs.readdir(out);
-  return found.length === expected.size && found.every((name) => expected.has(name));
 }
 
 /**
@@ -128,25 +131,23 @@ function extraFiles(site: Site): ChunkedFile[] {
 /** Writes the pages and files whose inputs changed into `out`, and removes those that are gone. */
 async function updateInPlace(site: Site, options: BuildOptions, previous: Manifest, next: Manifest, pages: readonly PageRef[]): Promise<RenderTaskResult> {
   const changed = (file: string) => previous.files[file] !== next.files[file];
-  const jobs: PageJob[] = pages.map((page) => ({ page, file: pageFile(page), reuse: false })).filter((job) => changed(job.file));
+  const jobs: PageJob[] = pages.map((page) => ({ page, file: pageFile(page), reuse: false, replace: true })).filter((job) => changed(job.file));
   const containers = new Set(jobs.map((job) => path.posix.dirname(path.posix.dirname(job.file))).filter((d) => d !== '.'));
   for (const dir of containers) await fs.mkdir(path.join(options.out, dir), { recursive: true });
   // Starting worker threads costs more than rendering the few pages a single edit touches.
   const result = await renderPages(site, { staging: options.out }, jobs, jobs.length > 2000 ? (options.jobs ?? availableParallelism()) : 1);
   // Only files whose hash changed are made: their chunks are produced lazily, so an unchanged sitemap costs nothing.
   for (const file of extraFiles(site)) if (changed(file.name)) await writeChunks(path.join(options.out, file.name), file.chunks());
-  for (const file of Object.keys(previous.files)) {
-    if (file in next.files) continue;
-    await fs.rm(path.join(options.out, file), { force: true });
-    await fs.rmdir(path.dirname(path.join(options.out, file))).catch(() => undefined);
-  }
+  await removeStale(options.out, Object.keys(previous.files).filter((file) => !Object.hasOwn(next.files, file)));
   await fs.writeFile(path.join(options.out, MARKER), `${JSON.stringify(next)}\n`);
   return { ...result, reused: pages.length - jobs.length };
 }
 
 /** validate → model → render → write. Nothing in `out` changes unless every step succeeds. */
 export async function build(options: BuildOptions): Promise<BuildResult> {
+  trace('start');
   const project = await validateProject(options);
+  trace('load and validate');
   const diagnostics = applyStrict(project.diagnostics, options.strict);
   const missingLabels = project.labelReports.reduce((n, r) => n + r.missing.length, 0);
   const missingContent = project.contentReports.filter((r) => r.tag !== 'en').reduce((n, r) => n + r.missing.length, 0);
@@ -173,6 +174,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   for (const page of pages) files[pageFile(page)] = hashes.page(page);
   Object.assign(files, extraHashes(site, pages.length));
   const buildHash = digest(JSON.stringify(files));
+  trace('hash page inputs');
   const summary = { ...base, pages: pages.length, languages: site.languages.length };
 
   if (sameTool && previous?.build === buildHash && (await topLevelMatches(options.out, files))) {
@@ -186,28 +188,48 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
 
   const staging = await createStaging(options.out);
+  trace('staging folder');
   const onSignal = () => {
     // Worker threads may still be adding files while this runs: retry until the folder is gone.
-    rmSync(staging, { recursive: true, force: true, maxRetries: 20, retryDelay: 10 });
+    rmSync(staging.dir, { recursive: true, force: true, maxRetries: 20, retryDelay: 10 });
     process.exit(130);
   };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   try {
+    // A kept output already holds most pages: only those whose inputs differ are linked or rendered.
+    const holds = (file: string) => Object.hasOwn(staging.holds, file);
+    const upToDate = (file: string) => holds(file) && staging.holds[file] === files[file];
     const containers = new Set(pages.map((page) => path.posix.dirname(path.posix.dirname(pageFile(page)))).filter((d) => d !== '.'));
-    for (const dir of [...containers].sort()) await fs.mkdir(path.join(staging, dir), { recursive: true });
-    const jobs: PageJob[] = pages.map((page) => {
+    for (const dir of [...containers].sort()) await fs.mkdir(path.join(staging.dir, dir), { recursive: true });
+    await removeStale(staging.dir, Object.keys(staging.holds).filter((file) => !Object.hasOwn(files, file)));
+    const jobs: PageJob[] = [];
+    for (const page of pages) {
       const file = pageFile(page);
-      return { page, file, reuse: previous?.files[file] === files[file] };
-    });
-    const result = await renderPages(site, { staging, previous: previous ? options.out : undefined }, jobs, options.jobs ?? availableParallelism(), (done) => options.onProgress?.(done, jobs.length));
-    for (const file of extraFiles(site)) await writeChunks(path.join(staging, file.name), file.chunks());
+      if (!upToDate(file)) jobs.push({ page, file, reuse: previous?.files[file] === files[file], replace: holds(file) });
+    }
+    const kept = pages.length - jobs.length;
+    trace(`plan: ${jobs.length} pages to link or render`);
+    // The sitemap is written by this thread while worker threads render the pages.
+    const extras = (async () => {
+      for (const file of extraFiles(site)) if (!upToDate(file.name)) await writeChunks(path.join(staging.dir, file.name), file.chunks());
+    })();
+    const [rendering, writing] = await Promise.allSettled([
+      renderPages(site, { staging: staging.dir, previous: previous ? options.out : undefined }, jobs, options.jobs ?? availableParallelism(), (done) => options.onProgress?.(kept + done, pages.length)),
+      extras,
+    ]);
+    // Both are settled before a failure is handled, so nothing writes into the staging folder as it is removed.
+    if (rendering.status === 'rejected') throw rendering.reason;
+    if (writing.status === 'rejected') throw writing.reason;
+    const result = rendering.value;
+    trace('render and write pages, sitemap, robots.txt, assets');
     const manifest: Manifest = { tool: 'code-compare', version: TOOL_VERSION, inputs: inputsHash, build: buildHash, files };
-    await fs.writeFile(path.join(staging, MARKER), `${JSON.stringify(manifest)}\n`);
-    await publishStaging(staging, options.out);
-    return { ...summary, ok: true, ...result };
+    await fs.writeFile(path.join(staging.dir, MARKER), `${JSON.stringify(manifest)}\n`);
+    await publishStaging(staging.dir, options.out);
+    trace('publish');
+    return { ...summary, ok: true, ...result, reused: result.reused + kept };
   } catch (error) {
-    await discardStaging(staging);
+    await discardStaging(staging.dir);
     const message = (error as Error).message ?? String(error);
     // A RenderError loses its class crossing from a worker thread, but keeps its message.
     const fault = /^(?:RenderError: )?(\S+) \(or a partial it uses\), (.*)$/s.exec(message);

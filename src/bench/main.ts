@@ -125,8 +125,12 @@ async function main(): Promise<void> {
     const runs: Run[] = [];
     runs.push(await step('full build', root, out, jobs));
     runs.push(await step('no-op rebuild', root, out, jobs));
-    const codeFile = path.join(root, 'codes/family1', readdirSync(path.join(root, 'codes/family1')).find((f) => /^\d+\.md$/.test(f))!);
-    writeFileSync(codeFile, readFileSync(codeFile, 'utf8').replace('description: >-\n  ', 'description: >-\n  Changed. '));
+    const codeFiles = readdirSync(path.join(root, 'codes/family1')).filter((f) => /^\d+\.md$/.test(f)).map((f) => path.join(root, 'codes/family1', f));
+    const changeCode = (file: string) => writeFileSync(file, readFileSync(file, 'utf8').replace('description: >-\n  ', 'description: >-\n  Changed. '));
+    // The first build after a clean one makes a new folder tree; later ones update the output kept from the build before.
+    changeCode(codeFiles[0]!);
+    runs.push(await step('one code changed, first edit', root, out, jobs));
+    changeCode(codeFiles[1]!);
     runs.push(await step('one code changed', root, out, jobs));
     const viFile = path.join(root, 'locales', `${languages.includes('vi') ? 'vi' : languages.at(-1)}.json`);
     const labels = JSON.parse(readFileSync(viFile, 'utf8'));

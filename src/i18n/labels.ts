@@ -35,6 +35,34 @@ export function splitPluralKey(key: string): { base: string; category?: PluralCa
  */
 export const PLACEHOLDER = /\{\{-?\s*([^{}\s,]+)[^{}]*\}\}/g;
 
+/** A label's text cut at its placeholders: `literals[0] {{names[0]}} literals[1] …`; `wholes` as written. */
+export interface LabelParts {
+  readonly literals: readonly string[];
+  readonly names: readonly string[];
+  readonly wholes: readonly string[];
+}
+
+const partsCache = new Map<string, LabelParts>();
+
+/** Labels are filled thousands of times per build and there are only a few hundred texts, so each is cut once. */
+export function labelParts(text: string): LabelParts {
+  let parts = partsCache.get(text);
+  if (parts) return parts;
+  const literals: string[] = [];
+  const names: string[] = [];
+  const wholes: string[] = [];
+  let last = 0;
+  for (const match of text.matchAll(PLACEHOLDER)) {
+    literals.push(text.slice(last, match.index));
+    names.push(match[1]!);
+    wholes.push(match[0]);
+    last = match.index! + match[0].length;
+  }
+  literals.push(text.slice(last));
+  partsCache.set(text, (parts = { literals, names, wholes }));
+  return parts;
+}
+
 /** `'{{a}} vs {{ b }}'` → `['a', 'b']` (sorted, unique). i18next's `{{- raw}}` form counts as `raw`. */
 export function placeholders(text: string): string[] {
   const names = new Set<string>();

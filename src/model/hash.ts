@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import type { TextFields } from './types.js';
 
 export function digest(...parts: readonly string[]): string {
-  return createHash('sha256').update(parts.join('\u0000')).digest('hex');
+  return hash('sha256', parts.join('\u0000'));
 }
 
 /**

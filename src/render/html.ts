@@ -1,12 +1,14 @@
-import { PLACEHOLDER } from '../i18n/labels.js';
+import { labelParts, type LabelParts } from '../i18n/labels.js';
 
 /** Markup that is safe to place in a page as it is. Everything else gets escaped. */
 export type Html = string & { readonly __html: true };
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
+const NEEDS_ESCAPE = /[&<>"']/;
+
 export function escapeHtml(text: string): Html {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!) as Html;
+  return (NEEDS_ESCAPE.test(text) ? text.replace(/[&<>"']/g, (c) => ESCAPES[c]!) : text) as Html;
 }
 
 export function html(markup: string): Html {
@@ -19,15 +21,18 @@ export function html(markup: string): Html {
  * An unknown placeholder is left visible, so the mistake shows on the page instead of vanishing.
  */
 export function interpolate(template: string, values: Readonly<Record<string, Html>>): Html {
-  let out = '';
-  let last = 0;
-  for (const match of template.matchAll(PLACEHOLDER)) {
-    out += escapeHtml(template.slice(last, match.index));
-    const value = values[match[1]!];
-    out += value === undefined ? escapeHtml(match[0]) : value;
-    last = match.index! + match[0].length;
-  }
-  return (out + escapeHtml(template.slice(last))) as Html;
+  const parts = escapedParts(labelParts(template));
+  let out: string = parts.literals[0]!;
+  for (let i = 0; i < parts.names.length; i++) out += (values[parts.names[i]!] ?? parts.wholes[i]!) + parts.literals[i + 1]!;
+  return out as Html;
+}
+
+const escapedCache = new WeakMap<LabelParts, LabelParts>();
+
+function escapedParts(parts: LabelParts): LabelParts {
+  let escaped = escapedCache.get(parts);
+  if (!escaped) escapedCache.set(parts, (escaped = { names: parts.names, literals: parts.literals.map(escapeHtml), wholes: parts.wholes.map(escapeHtml) }));
+  return escaped;
 }
 
 /** Text in another language than the page's, marked so readers and screen readers switch. */

@@ -4,7 +4,10 @@ import { absoluteUrl, basePath, relativeDir, relativeFile } from './links.js';
 
 export interface Crumb {
   readonly name: string;
+  /** Relative, for the page's own links. */
   readonly href?: string;
+  /** Absolute, for structured data. */
+  readonly url?: string;
 }
 
 export interface Alternate {
@@ -39,6 +42,11 @@ export class PageLinks {
 
   to(target: PageRef): string {
     return this.from(pageDir(target), false);
+  }
+
+  /** A breadcrumb; the last one, the page itself, has no target. */
+  crumb(name: string, target?: PageRef): Crumb {
+    return target ? { name, href: this.to(target), url: this.absolute(target) } : { name };
   }
 
   asset(file: string): string {

@@ -20,18 +20,21 @@ export function relativeFile(from: string, to: string): string {
 function relative(from: string, to: string): string {
   if (from === to) return '';
   const max = Math.min(from.length, to.length);
+  // `common`: where the last segment both paths share ends, after its slash.
+  let common = 0;
   let i = 0;
-  while (i < max && from.charCodeAt(i) === to.charCodeAt(i)) i++;
-  // The shared part must end at a segment boundary: 'vi/smtp/55' and 'vi/smtp/553' share 'vi/smtp'.
-  const wholeSegment = (i === from.length && (i === to.length || to[i] === '/')) || (i === to.length && from[i] === '/');
-  const common = wholeSegment ? i : Math.max(0, from.lastIndexOf('/', i - 1));
-  const restFrom = from.slice(common).replace(/^\//, '');
-  const restTo = to.slice(common).replace(/^\//, '');
-  const up = restFrom === '' ? 0 : restFrom.split('/').length;
+  for (; i < max && from.charCodeAt(i) === to.charCodeAt(i); i++) if (from.charCodeAt(i) === SLASH) common = i + 1;
+  // One path may be the other's folder: 'vi/smtp' and 'vi/smtp/553' (but 'vi/smtp/55' and 'vi/smtp/553' share only 'vi/smtp').
+  if (i === max && (i === from.length ? to.charCodeAt(i) === SLASH : from.charCodeAt(i) === SLASH)) common = i + 1;
+  const restTo = to.slice(common);
+  let up = common < from.length ? 1 : 0;
+  for (let j = common; j < from.length; j++) if (from.charCodeAt(j) === SLASH) up++;
   if (up === 0) return restTo;
   const ups = '../'.repeat(up);
   return restTo ? ups + restTo : ups.slice(0, -1);
 }
+
+const SLASH = 47;
 
 /** 'https://host/docs/' + 'vi/smtp/553' → 'https://host/docs/vi/smtp/553/' */
 export function absoluteUrl(baseUrl: string, dir: string): string {

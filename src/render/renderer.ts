@@ -5,7 +5,7 @@ import type { CodeData, FamilyData, Site } from '../model/types.js';
 import { localizeCode, type LocalizedCode } from '../model/localize.js';
 import { digest } from '../model/hash.js';
 import { PageLinks } from './layout.js';
-import { RenderScope } from './scope.js';
+import { RenderScope, type LabelMarkup } from './scope.js';
 import { compileTemplates, type TemplateSet } from './templates.js';
 import { VIEW_BUILDERS, type View } from './views.js';
 
@@ -25,7 +25,15 @@ export class Renderer {
 
   constructor(private readonly site: Site) {
     this.templates = compileTemplates(site.templates);
-    for (const [name, content] of Object.entries(site.assets)) this.assetVersion[name] = digest(content).slice(0, 10);
+    for (const [name, content] of Object.entries(site.assets)) this.assetVersion[`assets/${name}`] = digest(content).slice(0, 10);
+  }
+
+  private readonly plainLabels = new Map<string, Map<string, LabelMarkup>>();
+
+  private labelMemo(lang: string): Map<string, LabelMarkup> {
+    let memo = this.plainLabels.get(lang);
+    if (!memo) this.plainLabels.set(lang, (memo = new Map()));
+    return memo;
   }
 
   private catalog(lang: string): Catalog {
@@ -48,10 +56,10 @@ export class Renderer {
   render(page: PageRef): RenderedPage {
     const lang = page.kind === 'chooser' || page.kind === 'notFound' ? 'en' : page.lang;
     const language = this.site.languages.find((l) => l.tag === lang);
-    const scope = new RenderScope(lang, language?.dir ?? 'ltr', this.catalog(lang));
+    const scope = new RenderScope(lang, language?.dir ?? 'ltr', this.catalog(lang), this.labelMemo(lang));
     const links = new PageLinks(this.site, page);
     const view: View = VIEW_BUILDERS[page.kind]({ site: this.site, page, inputs: pageInputs(this.site, page), scope, language, localize: this.localizer(lang), labelIn: (tag, key) => this.catalog(tag).resolve(key) }, links);
-    const asset = (name: string) => `${links.asset(name)}?v=${this.assetVersion[name.replace(/^assets\//, '')] ?? '0'}`;
+    const asset = (name: string) => `${links.asset(name)}?v=${this.assetVersion[name] ?? '0'}`;
     const canonical = page.kind === 'chooser' ? this.site.baseUrl : page.kind === 'notFound' ? undefined : links.absolute(page);
     const html = this.templates.render(page.kind, {
       ...view,
@@ -60,13 +68,13 @@ export class Renderer {
       assets: { stylesheet: asset(STYLESHEET), script: asset(SCRIPT) },
       home: page.kind === 'chooser' || page.kind === 'notFound' ? undefined : links.to({ kind: 'home', lang }),
       root: links.to({ kind: 'chooser' }),
-      jsonLd: jsonLd(view, canonical, lang, this.site),
+      jsonLd: jsonLd(view, canonical, lang),
     });
     return { file: pageFile(page), html };
   }
 }
 
-function jsonLd(view: View, url: string | undefined, lang: string, site: Site): object[] {
+function jsonLd(view: View, url: string | undefined, lang: string): object[] {
   const crumbs = view.meta.crumbs;
   const items: object[] = [];
   if (crumbs.length > 0) {
@@ -77,7 +85,7 @@ function jsonLd(view: View, url: string | undefined, lang: string, site: Site): 
         '@type': 'ListItem',
         position: index + 1,
         name: crumb.name,
-        ...(crumb.href || url ? { item: crumb.href ? new URL(crumb.href, url ?? site.baseUrl).href : url } : {}),
+        ...(crumb.url || url ? { item: crumb.url ?? url } : {}),
       })),
     });
   }

@@ -2,8 +2,30 @@ import type { Catalog } from '../i18n/catalog.js';
 import type { Direction } from '../i18n/tags.js';
 import type { Localized } from '../model/localize.js';
 import { escapeHtml, html, inLanguage, interpolate, type Html } from './html.js';
-import { PLACEHOLDER } from '../i18n/labels.js';
+import { labelParts } from '../i18n/labels.js';
 import { renderBlock, renderInline } from './markdown.js';
+
+export interface LabelMarkup {
+  readonly html: Html;
+  readonly lang: string;
+}
+
+const NO_VALUES: Readonly<Record<string, unknown>> = Object.freeze({});
+
+function isEmpty(values: Readonly<Record<string, unknown>>): boolean {
+  for (const _ in values) return false;
+  return true;
+}
+
+const remembered = new WeakMap<object, Map<string, { readonly value: unknown; readonly fallback: boolean }>>();
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(lang: string): Intl.NumberFormat {
+  let format = numberFormats.get(lang);
+  if (!format) numberFormats.set(lang, (format = new Intl.NumberFormat(lang)));
+  return format;
+}
 
 /** What the template helpers need to know about the page being rendered. */
 export class RenderScope {
@@ -14,7 +36,29 @@ export class RenderScope {
     readonly lang: string,
     readonly dir: Direction,
     readonly catalog: Catalog,
+    /** Labels without values, as markup, shared by every page of the language. */
+    private readonly plainLabels: Map<string, LabelMarkup> = new Map(),
   ) {}
+
+  /**
+   * A value made once per `owner` and shared by every page that shows it, e.g. the parts of a
+   * localized code that are the same on each of its 99 comparison pages. `compute` may read only
+   * the owner and this scope's language; whether it fell back to another language is remembered too.
+   */
+  remember<T>(owner: object, key: string, compute: () => T): T {
+    let values = remembered.get(owner);
+    if (!values) remembered.set(owner, (values = new Map()));
+    let entry = values.get(key);
+    if (!entry) {
+      const before = this.usedFallback;
+      this.usedFallback = false;
+      const value = compute();
+      values.set(key, (entry = { value, fallback: this.usedFallback }));
+      this.usedFallback = before;
+    }
+    if (entry.fallback) this.usedFallback = true;
+    return entry.value as T;
+  }
 
   /** Marks content whose language differs from its surroundings (`around`: the page's, or a label's). */
   private mark(content: Html, lang: string, block = false, around = this.lang): Html {
@@ -23,24 +67,43 @@ export class RenderScope {
     return inLanguage(content, lang, around, dir, block);
   }
 
-  /** A label with placeholders filled by ready markup: `label('code.title', { code: … })`. */
-  label(key: string, values: Readonly<Record<string, unknown>> = {}, count?: number): Html {
+  /**
+   * A label with placeholders filled by ready markup: `label('code.title', { code: … })`. Only the
+   * values the label's text names are used, so a value the translation leaves out cannot mark the page
+   * as showing another language.
+   */
+  label(key: string, values: Readonly<Record<string, unknown>> = NO_VALUES, count?: number): Html {
+    const cacheable = count === undefined && isEmpty(values);
+    if (cacheable) {
+      const known = this.plainLabels.get(key);
+      if (known) {
+        if (known.lang !== this.lang) this.usedFallback = true;
+        return known.html;
+      }
+    }
     const found = this.catalog.resolve(key, count);
     const filled: Record<string, Html> = {};
-    for (const [name, value] of Object.entries(values)) filled[name] = this.value(value, found.lang);
-    if (count !== undefined) filled.count = escapeHtml(new Intl.NumberFormat(found.lang).format(count));
-    return this.mark(interpolate(found.text, filled), found.lang);
+    for (const name of labelParts(found.text).names) {
+      if (name === 'count' && count !== undefined) filled.count = escapeHtml(numberFormat(found.lang).format(count));
+      else if (Object.hasOwn(values, name)) filled[name] = this.value(values[name], found.lang);
+    }
+    const markup = this.mark(interpolate(found.text, filled), found.lang);
+    if (cacheable) this.plainLabels.set(key, { html: markup, lang: found.lang });
+    return markup;
   }
 
   /** A label as plain text, for attributes and <title>: placeholders filled with plain text. */
-  plainLabel(key: string, values: Readonly<Record<string, unknown>> = {}, count?: number): string {
+  plainLabel(key: string, values: Readonly<Record<string, unknown>> = NO_VALUES, count?: number): string {
     const found = this.catalog.resolve(key, count);
     if (found.lang !== this.lang) this.usedFallback = true;
-    return found.text.replace(PLACEHOLDER, (whole, name: string) => {
-      if (name === 'count' && count !== undefined) return new Intl.NumberFormat(found.lang).format(count);
-      const value = values[name];
-      return value === undefined ? whole : isLocalized(value) ? value.text : String(value);
-    });
+    const parts = labelParts(found.text);
+    let out = parts.literals[0]!;
+    for (let i = 0; i < parts.names.length; i++) {
+      const name = parts.names[i]!;
+      const value = name === 'count' && count !== undefined ? numberFormat(found.lang).format(count) : values[name];
+      out += (value === undefined ? parts.wholes[i] : isLocalized(value) ? value.text : String(value)) + parts.literals[i + 1]!;
+    }
+    return out;
   }
 
   value(value: unknown, around = this.lang): Html {

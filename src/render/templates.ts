@@ -31,6 +31,16 @@ function registerHelpers(hb: typeof Handlebars): void {
   hb.registerHelper('markup', (value: unknown) => (value instanceof SafeMarkup ? toSafe(value.markup) : ''));
 }
 
+const HELPERS = ['t', 'ta', 'text', 'inline', 'block', 'plain', 'eq', 'array', 'any', 'json', 'jsonAttr', 'markup'] as const;
+
+/** Declaring the helpers lets Handlebars call them directly instead of looking each name up at run time. */
+const COMPILE_OPTIONS = {
+  strict: false,
+  preventIndent: true,
+  knownHelpers: Object.fromEntries(HELPERS.map((h) => [h, true])),
+  knownHelpersOnly: true,
+} as const;
+
 /** Handlebars reports "Parse error on line 3:"; lexer errors "Lexical error on line 3." */
 function errorPosition(error: unknown): { line: number; column: number } {
   const hash = (error as { hash?: { loc?: { first_line?: number; first_column?: number }; line?: number } }).hash;
@@ -51,6 +61,15 @@ export function checkTemplates(sources: Readonly<Record<string, string>>, fileOf
     } catch (error) {
       const message = String((error as Error).message).split('\n').filter((l) => l.trim() && !/^[-\s^]*$/.test(l)).at(-1) ?? 'syntax error';
       diagnostics.push(diagnostic(fileOf(name), errorPosition(error), 'error', 'template-syntax', message.replace(/^Parse error on line \d+:\s*/, '').replace(/ - \d+:\d+$/, '')));
+      continue;
+    }
+    // Compiling finds what parsing cannot: a call of a helper this tool does not have.
+    try {
+      Handlebars.precompile(source, COMPILE_OPTIONS);
+    } catch (error) {
+      const helper = /unknown helper (\S+)/.exec(String((error as Error).message))?.[1];
+      const message = helper ? `unknown helper "${helper}"; the helpers are ${HELPERS.join(', ')} and Handlebars' own (if, unless, each, with, lookup)` : String((error as Error).message).replace(/ - \d+:\d+$/, '');
+      diagnostics.push(diagnostic(fileOf(name), errorPosition(error), 'error', 'template-syntax', message));
     }
   }
   for (const [name, source] of Object.entries(sources)) {
@@ -78,15 +97,6 @@ export function checkTemplateLabels(sources: Readonly<Record<string, string>>, f
   }
   return diagnostics;
 }
-
-const HELPERS = ['t', 'ta', 'text', 'inline', 'block', 'plain', 'eq', 'array', 'any', 'json', 'jsonAttr', 'markup'] as const;
-
-/** Declaring the helpers lets Handlebars call them directly instead of looking each name up at run time. */
-const COMPILE_OPTIONS = {
-  strict: false,
-  preventIndent: true,
-  knownHelpers: Object.fromEntries(HELPERS.map((h) => [h, true])),
-} as const;
 
 export interface TemplateSet {
   render(page: string, view: View): string;

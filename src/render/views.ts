@@ -74,9 +74,9 @@ function references(code: CodeData, scope: RenderScope) {
   }));
 }
 
-function codeView(c: LocalizedCode, links: PageLinks, page: LocalizedPage, scope: RenderScope) {
-  const family = c.data.family;
-  return {
+/** What a page shows of a code, but its link: the same on every page of the language that shows the code. */
+function codeParts(c: LocalizedCode, scope: RenderScope) {
+  return scope.remember(c, 'view', () => ({
     code: c.data.code,
     title: c.title,
     description: c.description,
@@ -88,12 +88,15 @@ function codeView(c: LocalizedCode, links: PageLinks, page: LocalizedPage, scope
     classPrefix: c.classPrefix,
     outcome: c.outcome ? safe(scope.label(`outcomeShort.${c.outcome}`)) : undefined,
     actor: c.data.actor ? safe(scope.label(`actor.${c.data.actor}`)) : undefined,
-    href: links.to({ kind: 'code', lang: page.lang, family, code: c.data.code }),
     example: transcript(c.data.example),
     references: references(c.data, scope),
     enhanced: c.data.enhanced,
     status: c.data.status,
-  };
+  }));
+}
+
+function codeView(c: LocalizedCode, links: PageLinks, page: LocalizedPage, scope: RenderScope) {
+  return { ...codeParts(c, scope), href: links.to({ kind: 'code', lang: page.lang, family: c.data.family, code: c.data.code }) };
 }
 
 function pairRef(page: LocalizedPage, family: string, x: string, y: string): PageRef {
@@ -104,8 +107,8 @@ function pairRef(page: LocalizedPage, family: string, x: string, y: string): Pag
 function familyCrumbs(input: ViewInput, links: PageLinks, family: FamilyData): Crumb[] {
   const lang = input.scope.lang;
   return [
-    { name: input.scope.plainLabel('site.home'), href: links.to({ kind: 'home', lang }) },
-    { name: localizeFamily(input.site, lang, family).title.text, href: links.to({ kind: 'family', lang, family: family.id }) },
+    links.crumb(input.scope.plainLabel('site.home'), { kind: 'home', lang }),
+    links.crumb(localizeFamily(input.site, lang, family).title.text, { kind: 'family', lang, family: family.id }),
   ];
 }
 
@@ -141,8 +144,8 @@ function differences(a: LocalizedCode, b: LocalizedCode, familyName: string, sco
       ? scope.label('compare.differenceSameClass', { className: a.className })
       : scope.label('compare.differenceClass', { a: a.data.code, b: b.data.code, classA: a.className, classB: b.className })),
   );
-  for (const c of [a, b]) list.push(safe(scope.label('compare.differenceMeaning', { family: familyName, code: c.data.code, description: safe(scope.inline(c.description)) })));
-  for (const c of [a, b]) list.push(safe(scope.label('compare.differenceWhen', { code: c.data.code, when: safe(scope.inline(c.when)) })));
+  for (const c of [a, b]) list.push(scope.remember(c, 'differenceMeaning', () => safe(scope.label('compare.differenceMeaning', { family: familyName, code: c.data.code, description: safe(scope.inline(c.description)) }))));
+  for (const c of [a, b]) list.push(scope.remember(c, 'differenceWhen', () => safe(scope.label('compare.differenceWhen', { code: c.data.code, when: safe(scope.inline(c.when)) }))));
   if (a.outcome && b.outcome && a.outcome !== b.outcome) {
     for (const c of [a, b]) list.push(safe(scope.label('compare.differenceOutcome', { code: c.data.code, outcome: safe(scope.label(`outcome.${c.outcome}`)) })));
   }
@@ -180,7 +183,7 @@ export function pairPage(input: ViewInput, links: PageLinks): View {
     b: codeView(b, links, page, scope),
     family: family.name,
     differences: differences(a, b, family.name, scope),
-    whenToUse: [a, b].map((c) => safe(scope.label('compare.forCode', { code: c.data.code, title: c.title, fix: safe(scope.inline(c.fix)) }))),
+    whenToUse: [a, b].map((c) => scope.remember(c, 'forCode', () => safe(scope.label('compare.forCode', { code: c.data.code, title: c.title, fix: safe(scope.inline(c.fix)) })))),
     otherPairs: [...others.values()].slice(0, 8),
   };
 }
@@ -202,7 +205,7 @@ export function familyPage(input: ViewInput, links: PageLinks): View {
     meta: {
       title: fitTitle([localized.title.text]),
       description: scope.plainLabel('family.description', { family: family.name }),
-      crumbs: [{ name: scope.plainLabel('site.home'), href: links.to({ kind: 'home', lang: page.lang }) }, { name: localized.title.text }],
+      crumbs: [links.crumb(scope.plainLabel('site.home'), { kind: 'home', lang: page.lang }), links.crumb(localized.title.text)],
     },
     title: localized.title,
     body: localized.body,

@@ -25,6 +25,30 @@ function siblings(out: string) {
   return { dir, building: `.${base}.building-`, retired: `.${base}.retired-` };
 }
 
+/** The folder, beside the output, that keeps outputs a build replaced. */
+export const CACHE_FOLDER = '.code-compare-cache';
+
+/**
+ * Where the output a build replaced is kept, for the next build to start from: most of its files
+ * are hard links shared with the current output, so it costs little space, and updating it is far
+ * cheaper than making 50,000 folders anew.
+ */
+export function keptOutput(out: string): string {
+  return path.join(path.dirname(out), CACHE_FOLDER, path.basename(out));
+}
+
+/**
+ * Whether a folder's top level holds exactly what a manifest lists. Deeper folders are trusted
+ * to be as the build that wrote them left them: walking 50,000 folders would cost more than the
+ * check is worth.
+ */
+export async function topLevelMatches(dir: string, files: Readonly<Record<string, string>>): Promise<boolean> {
+  const expected = new Set(Object.keys(files).map((f) => f.split('/')[0]!));
+  expected.add(MARKER);
+  const found = await fs.readdir(dir).catch(() => [] as string[]);
+  return found.length === expected.size && found.every((name) => expected.has(name));
+}
+
 function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -78,24 +102,58 @@ export async function recoverOutput(out: string): Promise<void> {
   }
 }
 
-/** A fresh temporary folder beside the output, on the same file system so it can be renamed into place. */
-export async function createStaging(out: string): Promise<string> {
+/** A staging folder and what it already holds: file → hash of its inputs (empty for a new folder). */
+export interface Staging {
+  readonly dir: string;
+  readonly holds: Readonly<Record<string, string>>;
+}
+
+/**
+ * The folder a build writes into, beside the output, on the same file system so it can be renamed
+ * into place: the kept output of an earlier build when it is intact (its manifest tells what it
+ * holds), else a new empty folder.
+ */
+export async function createStaging(out: string): Promise<Staging> {
   const { dir, building } = siblings(out);
   await fs.mkdir(dir, { recursive: true });
   const staging = path.join(dir, `${building}${process.pid}`);
   await fs.rm(staging, { recursive: true, force: true });
+  const kept = keptOutput(out);
+  const manifest = await readManifest(kept);
+  if (manifest && manifest.version === TOOL_VERSION && (await topLevelMatches(kept, manifest.files))) {
+    try {
+      await fs.rename(kept, staging);
+      // From here on the folder holds a mix of two builds until this one finishes: no manifest may vouch for it.
+      await fs.rm(path.join(staging, MARKER));
+      return { dir: staging, holds: manifest.files };
+    } catch {
+      await fs.rm(staging, { recursive: true, force: true });
+    }
+  } else if (existsSync(kept)) {
+    await removeTree(kept);
+  }
   await fs.mkdir(staging);
-  return staging;
+  return { dir: staging, holds: {} };
 }
 
-/** Replaces the output with the staged folder: two renames, the old output removed only after. */
+/** Replaces the output with the staged folder: two renames; the old output is then kept for the next build. */
 export async function publishStaging(staging: string, out: string): Promise<void> {
   const { dir, retired } = siblings(out);
   const aside = path.join(dir, `${retired}${process.pid}`);
   const hadOutput = existsSync(out);
   if (hadOutput) await fs.rename(out, aside);
   await fs.rename(staging, out);
-  if (hadOutput) await removeTree(aside);
+  if (hadOutput) await keep(aside, keptOutput(out));
+}
+
+async function keep(old: string, kept: string): Promise<void> {
+  try {
+    if (existsSync(kept)) await removeTree(kept);
+    await fs.mkdir(path.dirname(kept), { recursive: true });
+    await fs.rename(old, kept);
+  } catch {
+    await removeTree(old);
+  }
 }
 
 /** Removes a large folder, its subfolders in parallel: the disk overlaps the many small operations. */
@@ -116,9 +174,24 @@ export async function discardStaging(staging: string): Promise<void> {
   await fs.rm(staging, { recursive: true, force: true });
 }
 
-/** Writes a file from many small strings, in writes of about a megabyte. */
+/** Removes files a folder holds but should not, and the folders they leave empty. */
+export async function removeStale(dir: string, files: Iterable<string>): Promise<void> {
+  for (const file of files) {
+    await fs.rm(path.join(dir, file), { force: true });
+    for (let parent = path.posix.dirname(file); parent !== '.'; parent = path.posix.dirname(parent)) {
+      const removed = await fs.rmdir(path.join(dir, parent)).then(() => true, () => false);
+      if (!removed) break;
+    }
+  }
+}
+
+/**
+ * Writes a file from many small strings, in writes of about a megabyte. An existing file is
+ * replaced by a new one, never written over: it may be a hard link shared with another output.
+ */
 export async function writeChunks(file: string, chunks: Iterable<string>): Promise<void> {
   await fs.mkdir(path.dirname(file), { recursive: true });
+  await fs.rm(file, { force: true });
   const handle = await fs.open(file, 'w');
   try {
     let buffer: string[] = [];

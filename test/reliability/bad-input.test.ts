@@ -26,6 +26,8 @@ const cases: Array<[string, Record<string, string | Uint8Array>, string]> = [
   ['a locale that is not an object', { 'locales/vi.json': '["Mô tả"]\n' }, 'locales/vi.json:1:1: error: a locale file must hold a JSON object of labels [locale-type]'],
   ['a locale file name that is not a BCP 47 tag', { 'locales/vietnamese!.json': '{}\n' }, 'locales/vietnamese!.json:1:1: error: "vietnamese!" is not a BCP 47 language tag in canonical form [invalid-tag]'],
   ['a template that does not compile', { 'templates/pages/home.hbs': '<h1>{{t "home.title"}}</h1>\n{{#each families}}\n<p>{{title}}\n' }, 'templates/pages/home.hbs:4:1: error: '],
+  ['a template calling a helper the tool does not have', { 'templates/pages/home.hbs': '<h1>{{t "home.title"}}</h1>\n<p>{{upper title}}</p>\n' }, 'templates/pages/home.hbs:2:4: error: unknown helper "upper"; the helpers are t, ta, '],
+  ['a template that fails while rendering', { 'templates/pages/home.hbs': '<h1>{{t "home.title"}}</h1>\n{{#each}}<p></p>{{/each}}\n' }, 'templates/pages/home.hbs:1:1: error: rendering failed (in it or a partial it uses): page en: Must pass iterator to #each [template-render]'],
   ['a file in another encoding', { 'codes/smtp/250.md': Buffer.from(code250.replace('okay', 'ok\u00e9'), 'latin1') }, 'codes/smtp/250.md:1:1: error: file is not valid UTF-8; save it as UTF-8 [encoding]'],
 ];
 
