@@ -8,7 +8,7 @@ import { applyStrict, hasErrors, type Diagnostic } from './diagnostics.js';
 import { trace } from './trace.js';
 import { digest } from './model/hash.js';
 import { InputHashes } from './model/inputs.js';
-import { allPages, pageFile, type PageRef } from './model/pages.js';
+import { allPages, pageDir, pageFile, type PageRef } from './model/pages.js';
 import type { Site } from './model/types.js';
 import { validateProject, type ProjectOptions } from './project.js';
 import { Renderer } from './render/renderer.js';
@@ -200,8 +200,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // A kept output already holds most pages: only those whose inputs differ are linked or rendered.
     const holds = (file: string) => Object.hasOwn(staging.holds, file);
     const upToDate = (file: string) => holds(file) && staging.holds[file] === files[file];
-    const containers = new Set(pages.map((page) => path.posix.dirname(path.posix.dirname(pageFile(page)))).filter((d) => d !== '.'));
-    for (const dir of [...containers].sort()) await fs.mkdir(path.join(staging.dir, dir), { recursive: true });
+    // The folders that hold page folders: one per language and one per family in it.
+    const containers = pages.filter((page) => page.kind === 'home' || page.kind === 'family').map((page) => pageDir(page));
+    for (const dir of containers) await fs.mkdir(path.join(staging.dir, dir), { recursive: true });
     await removeStale(staging.dir, Object.keys(staging.holds).filter((file) => !Object.hasOwn(files, file)));
     const jobs: PageJob[] = [];
     for (const page of pages) {

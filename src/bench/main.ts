@@ -1,10 +1,11 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { writeCorpus, type CorpusShape } from './corpus.js';
+import { writeFloor } from './floor.js';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const CLI = path.join(REPO, 'bin/code-compare.js');
@@ -74,8 +75,18 @@ function timedBuild(root: string, out: string, jobs: number | undefined): Promis
   });
 }
 
+/** Writes dirty pages to disk, so a step does not pay for the writeback of the one before it. */
+function settleDisk(): void {
+  try {
+    execFileSync('sync');
+  } catch {
+    // No sync command: the steps are then measured as they come.
+  }
+}
+
 async function step(name: string, root: string, out: string, jobs: number | undefined): Promise<Run> {
   const before = new Set(inodes(out).values());
+  settleDisk();
   const result = await timedBuild(root, out, jobs);
   const after = inodes(out);
   const pages = [...after.keys()].filter((f) => f.endsWith('.html')).length;
@@ -110,13 +121,15 @@ async function main(): Promise<void> {
       quick: { type: 'boolean', default: false },
       json: { type: 'string' },
       keep: { type: 'boolean', default: false },
+      dir: { type: 'string' },
     },
   });
   const shape: CorpusShape = values.quick
     ? { codes: 12, languages: 3, families: 1, translated: 0.5 }
     : { codes: Number(values.codes), languages: Number(values.languages), families: Number(values.families), translated: Number(values.translated) };
   const jobs = values.jobs ? Number(values.jobs) : undefined;
-  const root = mkdtempSync(path.join(tmpdir(), 'code-compare-bench-'));
+  // --dir /dev/shm measures on a RAM disk: what the build costs without this disk's folder creation.
+  const root = mkdtempSync(path.join(values.dir ?? tmpdir(), 'code-compare-bench-'));
   try {
     const { languages } = writeCorpus(root, REPO, shape);
     const out = path.join(root, 'dist');
@@ -137,10 +150,14 @@ async function main(): Promise<void> {
     labels.code.description = `${labels.code.description} *`;
     writeFileSync(viFile, JSON.stringify(labels, null, 2));
     runs.push(await step('one label changed', root, out, jobs));
+    // Last, so that removing its files does not slow the steps measured after it.
+    settleDisk();
+    const floorSeconds = await writeFloor(out, path.join(root, 'floor'));
     process.stdout.write(`${table(runs)}\n`);
     const full = runs[0]!;
+    process.stdout.write(`floor: writing the same ${full.pages} files with nothing rendered takes ${floorSeconds.toFixed(2)} s (${Math.round(full.pages / floorSeconds)} pages/s) on this disk\n`);
     for (const run of runs.slice(1)) process.stdout.write(`${run.step}: ${((run.seconds / full.seconds) * 100).toFixed(1)} % of the full build\n`);
-    const report = { shape: { ...shape, languages: languages.length }, jobs: jobs ?? 'cores', node: process.version, runs };
+    const report = { shape: { ...shape, languages: languages.length }, jobs: jobs ?? 'cores', node: process.version, runs, floor: { seconds: floorSeconds, pagesPerSecond: Math.round(full.pages / floorSeconds) } };
     const file = values.json ?? path.join(REPO, 'bench-results', `bench-${shape.codes}x${languages.length}x${shape.families}.json`);
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);

@@ -1,6 +1,6 @@
 import { digest } from './hash.js';
 import { contentChain } from './localize.js';
-import type { LocalizedPage, PageRef } from './pages.js';
+import { pageFile, type LocalizedPage, type PageRef } from './pages.js';
 import type { FamilyData, Site } from './types.js';
 
 /**
@@ -75,10 +75,28 @@ export class InputHashes {
     );
   }
 
+  private readonly codeHashes = new Map<string, Map<string, string>>();
+
+  /** The hash of one code's data and its translations into `lang`. */
   private code(lang: string, family: FamilyData, code: string): string {
-    return this.cached(`code:${lang}:${family.id}:${code}`, () =>
-      digest(JSON.stringify(family.codes.find((c) => c.code === code)), this.translation(lang, family.id, code)),
-    );
+    const key = `${lang}\u0000${family.id}`;
+    let hashes = this.codeHashes.get(key);
+    if (!hashes) this.codeHashes.set(key, (hashes = new Map()));
+    let hash = hashes.get(code);
+    if (hash === undefined) {
+      hashes.set(code, (hash = digest(JSON.stringify(family.codes.find((c) => c.code === code)), this.translation(lang, family.id, code))));
+    }
+    return hash;
+  }
+
+  /** What every page of one kind, language and family shares: the structure, labels and family. */
+  private shared(page: LocalizedPage, family: FamilyData | undefined): string {
+    return this.cached(`shared:${page.lang}:${page.kind}:${family?.id ?? ''}`, () => {
+      const parts = [this.structure(), this.labels(page.lang)];
+      if (page.kind === 'home') parts.push(...this.site.families.map((f) => this.family(page.lang, f)));
+      if (family) parts.push(this.family(page.lang, family));
+      return digest(...parts);
+    });
   }
 
   /** Pages without a language (chooser, 404) show every language's labels and every family. */
@@ -88,12 +106,8 @@ export class InputHashes {
     }
     const localized = page as LocalizedPage;
     const inputs = pageInputs(this.site, page);
-    const parts = [JSON.stringify(page), this.structure(), this.labels(localized.lang)];
-    if (page.kind === 'home') parts.push(...this.site.families.map((f) => this.family(localized.lang, f)));
-    if (inputs.family) {
-      parts.push(this.family(localized.lang, inputs.family));
-      for (const code of inputs.codes) parts.push(this.code(localized.lang, inputs.family, code));
-    }
+    const parts = [pageFile(page), this.shared(localized, inputs.family)];
+    if (inputs.family) for (const code of inputs.codes) parts.push(code, this.code(localized.lang, inputs.family, code));
     return digest(...parts);
   }
 }

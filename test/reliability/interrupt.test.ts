@@ -1,16 +1,15 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeCorpus } from '../../src/bench/corpus.js';
-import { REPO } from '../support/site.js';
+import { makeTempDir, REPO } from '../support/site.js';
 import { snapshot } from '../support/snapshot.js';
 
 const CLI = path.join(REPO, 'bin/code-compare.js');
 
 function corpus(): string {
-  const root = mkdtempSync(path.join(tmpdir(), 'code-compare-kill-'));
+  const root = makeTempDir('code-compare-kill-');
   writeCorpus(root, REPO, { codes: 30, languages: 10, families: 1, translated: 0.5 });
   return root;
 }

@@ -1,9 +1,8 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
-import { buildSite, makeSite, run, BASE, writeProjectFile } from '../support/site.js';
+import { buildSite, makeSite, makeTempDir, run, BASE, writeProjectFile } from '../support/site.js';
 import { htmlFiles } from '../support/dist.js';
 import { snapshot } from '../support/snapshot.js';
 
@@ -12,7 +11,7 @@ const clean = () => makeSite({ fixture: 'clean', fromProject: ['templates', 'loc
 describe('paths stay inside the project', () => {
   it('refuses a code file that is a symlink to a file outside the root', async () => {
     const root = clean();
-    const outside = mkdtempSync(path.join(tmpdir(), 'code-compare-outside-'));
+    const outside = makeTempDir('code-compare-outside-');
     writeFileSync(path.join(outside, 'secret.md'), readFileSync(path.join(root, 'codes/smtp/250.md')));
     symlinkSync(path.join(outside, 'secret.md'), path.join(root, 'codes/smtp/251.md'));
     const result = await buildSite(root);
@@ -22,7 +21,7 @@ describe('paths stay inside the project', () => {
 
   it('refuses a locale folder that is a symlink to a folder outside the root', async () => {
     const root = clean();
-    const outside = mkdtempSync(path.join(tmpdir(), 'code-compare-outside-'));
+    const outside = makeTempDir('code-compare-outside-');
     mkdirSync(path.join(outside, 'smtp'));
     writeFileSync(path.join(outside, 'smtp/250.md'), '---\ntitle: x\n---\n');
     symlinkSync(outside, path.join(root, 'locales/vi'));

@@ -23,10 +23,16 @@ export interface SiteOptions {
   readonly files?: Readonly<Record<string, string | Uint8Array>>;
 }
 
+/** A temporary folder, removed when the test file's tests are done. */
+export function makeTempDir(prefix = 'code-compare-test-'): string {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+
 /** A temporary project root: a fixture plus the project's own templates and English labels. */
 export function makeSite(options: SiteOptions = {}): string {
-  const root = mkdtempSync(path.join(tmpdir(), 'code-compare-test-'));
-  made.push(root);
+  const root = makeTempDir();
   if (options.fixture) cpSync(path.join(FIXTURES, options.fixture), root, { recursive: true });
   for (const item of options.fromProject ?? ['templates', 'locales/en.json']) {
     const target = path.join(root, item);
