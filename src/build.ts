@@ -59,6 +59,9 @@ function rendererHash(site: Site): string {
   return digest(ownCode(), JSON.stringify(site.templates), JSON.stringify(site.assets));
 }
 
+/** Stops the worker threads of the render running now, if any: for an interrupted build. */
+let stopWorkers: (() => Promise<void>) | undefined;
+
 function batches<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
@@ -85,7 +88,7 @@ async function renderPages(site: Site, task: Omit<RenderTask, 'jobs'>, jobs: rea
     }
     return total;
   }
-  const pool = new Piscina({
+  const pool: Piscina = new Piscina({
     filename: workerFile.href,
     workerData: { site },
     minThreads: workers,
@@ -96,6 +99,7 @@ async function renderPages(site: Site, task: Omit<RenderTask, 'jobs'>, jobs: rea
     resourceLimits: { maxYoungGenerationSizeMb: 12 },
   });
   let first = true;
+  stopWorkers = () => pool.destroy();
   try {
     // Small enough batches that neither thread waits long for the other at the end.
     const size = Math.max(50, Math.ceil(jobs.length / (workers * 40)));
@@ -105,6 +109,7 @@ async function renderPages(site: Site, task: Omit<RenderTask, 'jobs'>, jobs: rea
       add(r);
     })));
   } finally {
+    stopWorkers = undefined;
     await pool.destroy();
   }
   return total;
@@ -189,10 +194,15 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
   const staging = await createStaging(options.out);
   trace('staging folder');
+  let interrupted = false;
   const onSignal = () => {
-    // Worker threads may still be adding files while this runs: retry until the folder is gone.
-    rmSync(staging.dir, { recursive: true, force: true, maxRetries: 20, retryDelay: 10 });
-    process.exit(130);
+    interrupted = true;
+    // Worker threads write until they are stopped: stop them, then remove what they wrote.
+    void (async () => {
+      await stopWorkers?.().catch(() => undefined);
+      rmSync(staging.dir, { recursive: true, force: true, maxRetries: 20, retryDelay: 10 });
+      process.exit(130);
+    })();
   };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
@@ -221,6 +231,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     trace('publish');
     return { ...summary, ok: true, ...result, reused: result.reused + kept };
   } catch (error) {
+    // Stopping the workers fails the render; the signal handler removes the staging folder and exits 130.
+    if (interrupted) await new Promise<never>(() => undefined);
     await discardStaging(staging.dir);
     const message = (error as Error).message ?? String(error);
     // A RenderError loses its class crossing from a worker thread, but keeps its message.
