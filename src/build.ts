@@ -133,12 +133,16 @@ function extraFiles(site: Site): ChunkedFile[] {
   return files;
 }
 
+/** The folders that hold page folders, one per language and one per family in it; each page makes its own. */
+async function makeContainers(out: string, pages: readonly PageRef[]): Promise<void> {
+  for (const page of pages) if (page.kind === 'home' || page.kind === 'family') await fs.mkdir(path.join(out, pageDir(page)), { recursive: true });
+}
+
 /** Writes the pages and files whose inputs changed into `out`, and removes those that are gone. */
 async function updateInPlace(site: Site, options: BuildOptions, previous: Manifest, next: Manifest, pages: readonly PageRef[]): Promise<RenderTaskResult> {
   const changed = (file: string) => previous.files[file] !== next.files[file];
   const jobs: PageJob[] = pages.map((page) => ({ page, file: pageFile(page), reuse: false, replace: true })).filter((job) => changed(job.file));
-  const containers = new Set(jobs.map((job) => path.posix.dirname(path.posix.dirname(job.file))).filter((d) => d !== '.'));
-  for (const dir of containers) await fs.mkdir(path.join(options.out, dir), { recursive: true });
+  await makeContainers(options.out, pages);
   // Starting worker threads costs more than rendering the few pages a single edit touches.
   const result = await renderPages(site, { staging: options.out }, jobs, jobs.length > 2000 ? (options.jobs ?? availableParallelism()) : 1);
   // Only files whose hash changed are made: their chunks are produced lazily, so an unchanged sitemap costs nothing.
@@ -210,9 +214,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // A kept output already holds most pages: only those whose inputs differ are linked or rendered.
     const holds = (file: string) => Object.hasOwn(staging.holds, file);
     const upToDate = (file: string) => holds(file) && staging.holds[file] === files[file];
-    // The folders that hold page folders: one per language and one per family in it.
-    const containers = pages.filter((page) => page.kind === 'home' || page.kind === 'family').map((page) => pageDir(page));
-    for (const dir of containers) await fs.mkdir(path.join(staging.dir, dir), { recursive: true });
+    await makeContainers(staging.dir, pages);
     await removeStale(staging.dir, Object.keys(staging.holds).filter((file) => !Object.hasOwn(files, file)));
     const jobs: PageJob[] = [];
     for (const page of pages) {

@@ -5,7 +5,7 @@ import type { CodeData, FamilyData, Site } from '../model/types.js';
 import { localizeCode, type LocalizedCode } from '../model/localize.js';
 import { digest } from '../model/hash.js';
 import { PageLinks } from './layout.js';
-import { RenderScope, type LabelMarkup } from './scope.js';
+import { RenderScope } from './scope.js';
 import { compileTemplates, type TemplateSet } from './templates.js';
 import { VIEW_BUILDERS, type View } from './views.js';
 
@@ -28,14 +28,6 @@ export class Renderer {
     for (const [name, content] of Object.entries(site.assets)) this.assetVersion[`assets/${name}`] = digest(content).slice(0, 10);
   }
 
-  private readonly plainLabels = new Map<string, Map<string, LabelMarkup>>();
-
-  private labelMemo(lang: string): Map<string, LabelMarkup> {
-    let memo = this.plainLabels.get(lang);
-    if (!memo) this.plainLabels.set(lang, (memo = new Map()));
-    return memo;
-  }
-
   private catalog(lang: string): Catalog {
     let catalog = this.catalogs.get(lang);
     if (!catalog) this.catalogs.set(lang, (catalog = Catalog.create(lang, this.site.labels)));
@@ -56,7 +48,7 @@ export class Renderer {
   render(page: PageRef): RenderedPage {
     const lang = page.kind === 'chooser' || page.kind === 'notFound' ? 'en' : page.lang;
     const language = this.site.languages.find((l) => l.tag === lang);
-    const scope = new RenderScope(lang, language?.dir ?? 'ltr', this.catalog(lang), this.labelMemo(lang));
+    const scope = new RenderScope(lang, language?.dir ?? 'ltr', this.catalog(lang));
     const links = new PageLinks(this.site, page);
     const view: View = VIEW_BUILDERS[page.kind]({ site: this.site, page, inputs: pageInputs(this.site, page), scope, language, localize: this.localizer(lang), labelIn: (tag, key) => this.catalog(tag).resolve(key) }, links);
     const asset = (name: string) => `${links.asset(name)}?v=${this.assetVersion[name] ?? '0'}`;

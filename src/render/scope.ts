@@ -5,11 +5,6 @@ import { escapeHtml, html, inLanguage, interpolate, type Html } from './html.js'
 import { labelParts } from '../i18n/labels.js';
 import { renderBlock, renderInline } from './markdown.js';
 
-export interface LabelMarkup {
-  readonly html: Html;
-  readonly lang: string;
-}
-
 const NO_VALUES: Readonly<Record<string, unknown>> = Object.freeze({});
 
 function isEmpty(values: Readonly<Record<string, unknown>>): boolean {
@@ -36,8 +31,6 @@ export class RenderScope {
     readonly lang: string,
     readonly dir: Direction,
     readonly catalog: Catalog,
-    /** Labels without values, as markup, shared by every page of the language. */
-    private readonly plainLabels: Map<string, LabelMarkup> = new Map(),
   ) {}
 
   /**
@@ -73,23 +66,19 @@ export class RenderScope {
    * as showing another language.
    */
   label(key: string, values: Readonly<Record<string, unknown>> = NO_VALUES, count?: number): Html {
-    const cacheable = count === undefined && isEmpty(values);
-    if (cacheable) {
-      const known = this.plainLabels.get(key);
-      if (known) {
-        if (known.lang !== this.lang) this.usedFallback = true;
-        return known.html;
-      }
-    }
+    // A label without values is the same markup on every page of the language: made once per catalog.
+    if (count === undefined && isEmpty(values)) return this.remember(this.catalog, key, () => this.fill(key, values));
+    return this.fill(key, values, count);
+  }
+
+  private fill(key: string, values: Readonly<Record<string, unknown>>, count?: number): Html {
     const found = this.catalog.resolve(key, count);
     const filled: Record<string, Html> = {};
     for (const name of labelParts(found.text).names) {
       if (name === 'count' && count !== undefined) filled.count = escapeHtml(numberFormat(found.lang).format(count));
       else if (Object.hasOwn(values, name)) filled[name] = this.value(values[name], found.lang);
     }
-    const markup = this.mark(interpolate(found.text, filled), found.lang);
-    if (cacheable) this.plainLabels.set(key, { html: markup, lang: found.lang });
-    return markup;
+    return this.mark(interpolate(found.text, filled), found.lang);
   }
 
   /** A label as plain text, for attributes and <title>: placeholders filled with plain text. */

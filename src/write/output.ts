@@ -26,14 +26,14 @@ function siblings(out: string) {
 }
 
 /** The folder, beside the output, that keeps outputs a build replaced. */
-export const CACHE_FOLDER = '.code-compare-cache';
+const CACHE_FOLDER = '.code-compare-cache';
 
 /**
  * Where the output a build replaced is kept, for the next build to start from: most of its files
  * are hard links shared with the current output, so it costs little space, and updating it is far
  * cheaper than making 50,000 folders anew.
  */
-export function keptOutput(out: string): string {
+function keptOutput(out: string): string {
   return path.join(path.dirname(out), CACHE_FOLDER, path.basename(out));
 }
 
