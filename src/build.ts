@@ -12,7 +12,7 @@ import { allPages, pageDir, pageFile, type PageRef } from './model/pages.js';
 import type { Site } from './model/types.js';
 import { validateProject, type ProjectOptions } from './project.js';
 import { Renderer } from './render/renderer.js';
-import { robotsTxt, sitemapFiles, sitemapNames, urlsPerSitemap, type ChunkedFile } from './render/sitemap.js';
+import { robotsTxt, sitemapFiles, sitemapNames, sitemapPages, urlsPerSitemap, type ChunkedFile } from './render/sitemap.js';
 import { checkOutputFolder, createStaging, discardStaging, MARKER, publishStaging, readManifest, recoverOutput, removeStale, TOOL_VERSION, topLevelMatches, writeChunks, type Manifest } from './write/output.js';
 import { runRenderTask, type PageJob, type RenderTask, type RenderTaskResult } from './write/render-task.js';
 
@@ -119,10 +119,11 @@ async function renderPages(site: Site, task: Omit<RenderTask, 'jobs'>, jobs: rea
  * Hashes of the files beside the pages, from their inputs, so a no-op build need not make them:
  * the sitemap depends on the pages and languages, robots.txt on the base URL.
  */
-function extraHashes(site: Site, pages: number): Record<string, string> {
-  const structure = digest(ownCode(), site.baseUrl, JSON.stringify(site.languages), JSON.stringify(site.families.map((f) => [f.id, f.codes.map((c) => c.code)])));
+function extraHashes(site: Site): Record<string, string> {
+  const listed = sitemapPages(site);
+  const structure = digest(ownCode(), site.baseUrl, JSON.stringify(site.languages), ...listed.map(pageFile));
   const hashes: Record<string, string> = { 'robots.txt': digest(ownCode(), site.baseUrl) };
-  for (const name of sitemapNames(pages - 2, urlsPerSitemap(site.languages.length, site.baseUrl))) hashes[name] = digest(name, structure);
+  for (const name of sitemapNames(listed.length, urlsPerSitemap(site.languages.length, site.baseUrl))) hashes[name] = digest(name, structure);
   for (const [name, content] of Object.entries(site.assets)) hashes[`assets/${name}`] = digest(content);
   return hashes;
 }
@@ -181,7 +182,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const pages: PageRef[] = allPages(site);
   const files: Record<string, string> = {};
   for (const page of pages) files[pageFile(page)] = hashes.page(page);
-  Object.assign(files, extraHashes(site, pages.length));
+  Object.assign(files, extraHashes(site));
   const buildHash = digest(JSON.stringify(files));
   trace('hash page inputs');
   const summary = { ...base, pages: pages.length, languages: site.languages.length };

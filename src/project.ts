@@ -5,6 +5,7 @@ import type { LabelTree, Site } from './model/types.js';
 import { checkTemplateLabels, checkTemplates } from './render/templates.js';
 import { flattenLabels, splitPluralKey } from './i18n/labels.js';
 import { validateFamilies } from './validate/codes.js';
+import { checkFacetLabels } from './validate/facet-labels.js';
 import { validateLabels, type LabelReport } from './validate/labels.js';
 import { contentReport, validateTranslations, type ContentReport } from './validate/translations.js';
 
@@ -53,6 +54,7 @@ export async function validateProject(options: ProjectOptions): Promise<Validate
   if (labels.source) {
     const keys = new Set(flattenLabels(labels.source.labels).map(([key]) => splitPluralKey(key).base));
     diagnostics.push(...checkTemplateLabels(templates, fileOf, (key) => keys.has(key)));
+    diagnostics.push(...checkFacetLabels(families, raw.families, keys));
   }
   diagnostics.sort(compareDiagnostics);
 

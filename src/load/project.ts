@@ -8,12 +8,14 @@ export interface RawFamily {
   readonly id: string;
   readonly file: FrontMatterFile;
   readonly codes: readonly FrontMatterFile[];
+  /** Written comparisons: codes/<family>/pairs/<a>-vs-<b>.md. */
+  readonly pairs: readonly FrontMatterFile[];
 }
 
 export interface RawTranslation {
   readonly tag: string;
   readonly family: string;
-  /** The code, or `_family` for the family's own text. */
+  /** The code, `_family` for the family's own text, or `pairs/<a>-vs-<b>` for a pair file. */
   readonly code: string;
   readonly file: FrontMatterFile;
 }
@@ -65,7 +67,10 @@ async function loadFamilies(root: string, filter: LoadFilter, diagnostics: Diagn
     const parsed = frontMatterFiles(read.files, diagnostics);
     const file = parsed.find((f) => f.path.endsWith('/_family.md'));
     if (!file) continue;
-    families.push({ id: dir.name, file, codes: parsed.filter((f) => f !== file) });
+    const pairPaths = (await listDir(path.join(dir.abs, 'pairs'))).filter((e) => !e.isDirectory && e.name.endsWith('.md')).map((e) => e.abs);
+    const pairSources = await readSources(root, pairPaths);
+    diagnostics.push(...pairSources.diagnostics);
+    families.push({ id: dir.name, file, codes: parsed.filter((f) => f !== file), pairs: frontMatterFiles(pairSources.files, diagnostics) });
   }
   return families;
 }
@@ -93,7 +98,8 @@ async function loadLocales(root: string, filter: LoadFilter, diagnostics: Diagno
       const sources = await readSources(root, paths);
       diagnostics.push(...sources.diagnostics);
       for (const file of frontMatterFiles(sources.files, diagnostics)) {
-        const code = path.posix.basename(file.path, '.md');
+        const name = path.posix.basename(file.path, '.md');
+        const code = path.posix.basename(path.posix.dirname(file.path)) === 'pairs' ? `pairs/${name}` : name;
         translations.push({ tag: tagDir.name, family: familyDir.name, code, file });
       }
     }

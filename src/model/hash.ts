@@ -1,5 +1,4 @@
 import { createHash, hash } from 'node:crypto';
-import type { TextFields } from './types.js';
 
 export function digest(...parts: readonly string[]): string {
   return hash('sha256', parts.join('\u0000'));
@@ -9,7 +8,7 @@ export function digest(...parts: readonly string[]): string {
  * The hash a translation records as `source_hash`: 16 hex digits over the English translatable
  * fields that are present, in a fixed order, trimmed. `{ title: 'A' }` and `{ title: 'A ' }` agree.
  */
-export function sourceHash(text: TextFields): string {
+export function sourceHash(text: Readonly<Record<string, string | undefined>>): string {
   const entries = Object.entries(text)
     .filter(([, value]) => value !== undefined && value.trim() !== '')
     .map(([key, value]) => [key, value!.trim()] as const)

@@ -1,7 +1,8 @@
 import { digest } from './hash.js';
 import { contentChain } from './localize.js';
 import { pageFile, type LocalizedPage, type PageRef } from './pages.js';
-import type { FamilyData, Site } from './types.js';
+import { featuredPair, featuredPartners, featuredPairs } from './featured.js';
+import type { FamilyData, PairData, Site } from './types.js';
 
 /**
  * What each page is a function of, and a hash of those inputs. A page whose hash is unchanged
@@ -13,6 +14,8 @@ export interface PageInputs {
   readonly family?: FamilyData;
   /** Codes whose data this page shows. */
   readonly codes: readonly string[];
+  /** The written comparison a pair page shows. */
+  readonly pair?: PairData;
 }
 
 export function pageInputs(site: Site, page: PageRef): PageInputs {
@@ -23,10 +26,12 @@ export function pageInputs(site: Site, page: PageRef): PageInputs {
     case 'family':
       return { family, codes: family.codes.map((c) => c.code) };
     case 'code':
-      return { family, codes: unique([page.code, ...relatedOf(page.code), ...replacedBy(family, page.code)]) };
-    case 'pair':
+      return { family, codes: unique([page.code, ...relatedOf(page.code), ...replacedBy(family, page.code), ...featuredPartners(family, page.code)]) };
+    case 'pair': {
       // Other comparisons are linked by their codes alone, so the related codes' data is not shown.
-      return { family, codes: [page.a, page.b] };
+      const pair = featuredPair(family, page.a, page.b)?.written;
+      return pair ? { family, codes: [page.a, page.b], pair } : { family, codes: [page.a, page.b] };
+    }
   }
 }
 
@@ -57,7 +62,7 @@ export class InputHashes {
   /** Base URL, the published languages and their names, the families and their code lists. */
   private structure(): string {
     return this.cached('structure', () =>
-      digest(this.renderer, this.site.baseUrl, JSON.stringify(this.site.languages), JSON.stringify(this.site.families.map((f) => [f.id, f.codes.map((c) => c.code)]))),
+      digest(this.renderer, this.site.baseUrl, JSON.stringify(this.site.languages), JSON.stringify(this.site.families.map((f) => [f.id, f.codes.map((c) => c.code), featuredPairs(f).map((p) => [p.a, p.b, p.written !== undefined])]))),
     );
   }
 
@@ -69,9 +74,13 @@ export class InputHashes {
     return contentChain(lang).map((tag) => JSON.stringify(this.site.translations[tag]?.[family]?.[key] ?? null)).join();
   }
 
+  private pairTranslation(lang: string, pair: PairData): string {
+    return contentChain(lang).map((tag) => JSON.stringify(this.site.pairTranslations[tag]?.[pair.family]?.[`${pair.a}-vs-${pair.b}`] ?? null)).join();
+  }
+
   private family(lang: string, family: FamilyData): string {
     return this.cached(`family:${lang}:${family.id}`, () =>
-      digest(JSON.stringify({ ...family, codes: undefined }), this.translation(lang, family.id, '_family')),
+      digest(JSON.stringify({ ...family, codes: undefined, pairs: undefined }), this.translation(lang, family.id, '_family')),
     );
   }
 
@@ -108,6 +117,7 @@ export class InputHashes {
     const inputs = pageInputs(this.site, page);
     const parts = [pageFile(page), this.shared(localized, inputs.family)];
     if (inputs.family) for (const code of inputs.codes) parts.push(code, this.code(localized.lang, inputs.family, code));
+    if (inputs.pair) parts.push(JSON.stringify(inputs.pair), this.pairTranslation(localized.lang, inputs.pair));
     return digest(...parts);
   }
 }

@@ -1,5 +1,5 @@
 import { classPrefix } from './order.js';
-import type { CodeData, ContentTranslation, FamilyData, Site, TextFields, TranslatableField, Outcome } from './types.js';
+import type { CodeData, ContentTranslation, FamilyData, PairData, PairText, Site, TextFields, TranslatableField, Outcome } from './types.js';
 import { SOURCE_LANGUAGE } from '../i18n/tags.js';
 
 /** A piece of text and the language it is actually in (English where no translation exists). */
@@ -87,5 +87,45 @@ export function localizeCode(site: Site, lang: string, family: FamilyData, code:
     classPrefix: prefix,
     className: className(family, familyChain, prefix),
     outcome: outcomePrefix === undefined ? undefined : family.outcomes[outcomePrefix],
+  };
+}
+
+export interface LocalizedPair {
+  readonly data: PairData;
+  readonly verdict: Localized;
+  readonly deciding: Localized;
+  readonly differences: readonly Localized[];
+  /** Code → advice. */
+  readonly advice: Readonly<Record<string, Localized>>;
+  readonly body?: Localized;
+}
+
+export function localizePair(site: Site, lang: string, pair: PairData): LocalizedPair {
+  const key = `${pair.a}-vs-${pair.b}`;
+  const chain = contentChain(lang).flatMap((tag): Array<[string, Partial<PairText>]> => {
+    if (tag === SOURCE_LANGUAGE) return [[tag, pair.text]];
+    const found = site.pairTranslations[tag]?.[pair.family]?.[key];
+    return found ? [[tag, found.text]] : [];
+  });
+  const first = <T>(get: (text: Partial<PairText>) => T | undefined): { value: T; lang: string } | undefined => {
+    for (const [tag, text] of chain) {
+      const value = get(text);
+      if (value !== undefined) return { value, lang: tag };
+    }
+    return undefined;
+  };
+  const text = (get: (text: Partial<PairText>) => string | undefined): Localized | undefined => {
+    const found = first(get);
+    return found && { text: found.value, lang: found.lang };
+  };
+  // A list translated with a different number of items than the English is not used: items would not match.
+  const differences = first((t) => (t.differences?.length === pair.text.differences.length ? t.differences : undefined))!;
+  return {
+    data: pair,
+    verdict: text((t) => t.verdict)!,
+    deciding: text((t) => t.deciding)!,
+    differences: differences.value.map((d) => ({ text: d, lang: differences.lang })),
+    advice: Object.fromEntries([pair.a, pair.b].map((code) => [code, text((t) => t.advice?.[code])!])),
+    body: text((t) => t.body),
   };
 }

@@ -1,12 +1,12 @@
 import { autonym, SOURCE_LANGUAGE, textDirection } from '../i18n/tags.js';
 import type { FamilyData, LabelTree, Language, Site } from './types.js';
-import type { TranslationIndex } from '../validate/translations.js';
+import type { Translations } from '../validate/translations.js';
 
 export interface SiteParts {
   readonly baseUrl: string;
   readonly families: readonly FamilyData[];
   readonly labels: Readonly<Record<string, LabelTree>>;
-  readonly translations: TranslationIndex;
+  readonly translations: Translations;
   readonly templates: Readonly<Record<string, string>>;
   readonly assets: Readonly<Record<string, string>>;
   /** Languages to publish (default: every language with a label file). */
@@ -36,7 +36,8 @@ export function buildSite(parts: SiteParts): Site {
     languages,
     families: parts.families,
     labels: parts.labels,
-    translations: parts.translations,
+    translations: parts.translations.codes,
+    pairTranslations: parts.translations.pairs,
     templates: parts.templates,
     assets: parts.assets,
   };

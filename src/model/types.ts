@@ -9,7 +9,7 @@ export type TextFields = Partial<Record<TranslatableField, string>>;
 export const ACTORS = ['sender', 'admin', 'both', 'none'] as const;
 export type Actor = (typeof ACTORS)[number];
 
-export const STATUSES = ['current', 'historical', 'unregistered'] as const;
+export const STATUSES = ['current', 'historical', 'associated'] as const;
 export type CodeStatus = (typeof STATUSES)[number];
 
 export const OUTCOMES = ['success', 'intermediate', 'temporary', 'permanent'] as const;
@@ -31,8 +31,45 @@ export interface CodeData {
   readonly example?: string;
   readonly status: CodeStatus;
   readonly replacedBy: readonly string[];
+  /** Facet id → the code's values, for every facet its family declares that the code gives. */
+  readonly facets: Readonly<Record<string, readonly string[]>>;
   /** Hash of the English translatable text: what a translation's `source_hash` must equal. */
   readonly sourceHash: string;
+}
+
+/** A dimension a family's codes are compared on, with the values a code may take. */
+export interface FacetDefinition {
+  readonly id: string;
+  readonly values: readonly string[];
+}
+
+/** The translatable text of a written comparison. */
+export interface PairText {
+  readonly verdict: string;
+  readonly deciding: string;
+  readonly differences: readonly string[];
+  /** Code → what to do about it, in the light of the other code. */
+  readonly advice: Readonly<Record<string, string>>;
+  readonly body?: string;
+}
+
+export const PAIR_FIELDS = ['verdict', 'deciding', 'differences', 'advice', 'body'] as const;
+export type PairField = (typeof PAIR_FIELDS)[number];
+
+/** A written comparison of two codes of one family: codes/<family>/pairs/<a>-vs-<b>.md. */
+export interface PairData {
+  readonly family: string;
+  readonly a: string;
+  readonly b: string;
+  readonly text: PairText;
+  readonly sourceHash: string;
+}
+
+/** A translation of a pair file: any subset of its fields. */
+export interface PairTranslation {
+  readonly text: Partial<PairText>;
+  readonly sourceHash: string;
+  readonly stale: boolean;
 }
 
 export interface FamilyData {
@@ -47,6 +84,10 @@ export interface FamilyData {
   readonly outcomes: Readonly<Record<string, Outcome>>;
   /** Sorted by code order. */
   readonly codes: readonly CodeData[];
+  /** The dimensions its codes are compared on, in the order the family declares them. */
+  readonly facets: readonly FacetDefinition[];
+  /** Written comparisons, sorted by pair. */
+  readonly pairs: readonly PairData[];
   readonly sourceHash: string;
 }
 
@@ -76,6 +117,8 @@ export interface Site {
   readonly labels: Readonly<Record<string, LabelTree>>;
   /** tag → family → code (or `_family`) → translation. */
   readonly translations: Readonly<Record<string, Readonly<Record<string, Readonly<Record<string, ContentTranslation>>>>>>;
+  /** tag → family → `<a>-vs-<b>` → translation of a pair file. */
+  readonly pairTranslations: Readonly<Record<string, Readonly<Record<string, Readonly<Record<string, PairTranslation>>>>>>;
   /** Template name (`layout`, `pages/code`, `partials/head`) → source. */
   readonly templates: Readonly<Record<string, string>>;
   readonly assets: Readonly<Record<string, string>>;

@@ -1,4 +1,5 @@
 import { Catalog } from '../i18n/catalog.js';
+import { isIndexable } from '../model/indexing.js';
 import { pageInputs } from '../model/inputs.js';
 import { pageFile, type PageRef } from '../model/pages.js';
 import type { CodeData, FamilyData, Site } from '../model/types.js';
@@ -52,11 +53,12 @@ export class Renderer {
     const links = new PageLinks(this.site, page);
     const view: View = VIEW_BUILDERS[page.kind]({ site: this.site, page, inputs: pageInputs(this.site, page), scope, language, localize: this.localizer(lang), labelIn: (tag, key) => this.catalog(tag).resolve(key) }, links);
     const asset = (name: string) => `${links.asset(name)}?v=${this.assetVersion[name] ?? '0'}`;
+    const indexable = isIndexable(this.site, page);
     const canonical = page.kind === 'chooser' ? this.site.baseUrl : page.kind === 'notFound' ? undefined : links.absolute(page);
     const html = this.templates.render(page.kind, {
       ...view,
       $: scope,
-      page: { kind: page.kind, lang, dir: scope.dir, canonical, alternates: links.alternates(), switcher: links.switcher(lang) },
+      page: { kind: page.kind, lang, dir: scope.dir, canonical, indexable, alternates: indexable ? links.alternates() : [], switcher: links.switcher(lang) },
       assets: { stylesheet: asset(STYLESHEET), script: asset(SCRIPT) },
       home: page.kind === 'chooser' || page.kind === 'notFound' ? undefined : links.to({ kind: 'home', lang }),
       root: links.to({ kind: 'chooser' }),

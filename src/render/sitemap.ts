@@ -1,3 +1,4 @@
+import { isIndexable } from '../model/indexing.js';
 import { allPages, inLanguage, pageDir, type LocalizedPage } from '../model/pages.js';
 import type { Site } from '../model/types.js';
 import { absoluteUrl } from './links.js';
@@ -25,14 +26,19 @@ export interface ChunkedFile {
 
 const URLSET_OPEN = '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n';
 
+/** The pages a sitemap lists: every indexable page but the root chooser (and never 404). */
+export function sitemapPages(site: Site): LocalizedPage[] {
+  return allPages(site).filter((p): p is LocalizedPage => p.kind !== 'chooser' && p.kind !== 'notFound' && isIndexable(site, p));
+}
+
 /**
- * sitemap.xml: every page but the root chooser and 404, each with its language alternates and
- * x-default. Over 50,000 URLs it becomes a sitemap index over numbered parts, as the protocol requires.
+ * sitemap.xml: every indexable page, each with its language alternates and x-default. Over 50,000
+ * URLs it becomes a sitemap index over numbered parts, as the protocol requires.
  */
 export function sitemapFiles(site: Site): ChunkedFile[] {
   const url = (page: LocalizedPage) => escapeHtml(absoluteUrl(site.baseUrl, pageDir(page)));
   const xDefault = site.languages.find((l) => l.tag === 'en')?.tag ?? site.languages[0]!.tag;
-  const pages = allPages(site).filter((p): p is LocalizedPage => p.kind !== 'chooser' && p.kind !== 'notFound');
+  const pages = sitemapPages(site);
   const entry = (page: LocalizedPage) => {
     const alternates = site.languages.map((l) => `<xhtml:link rel="alternate" hreflang="${l.tag}" href="${url(inLanguage(page, l.tag))}"/>`);
     alternates.push(`<xhtml:link rel="alternate" hreflang="x-default" href="${url(inLanguage(page, xDefault))}"/>`);

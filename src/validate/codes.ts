@@ -4,11 +4,13 @@ import type { RawFamily } from '../load/project.js';
 import type { FrontMatterFile } from '../load/front-matter.js';
 import { sourceHash } from '../model/hash.js';
 import { classPrefix, compareCodes } from '../model/order.js';
-import { ACTORS, OUTCOMES, STATUSES, type CodeData, type FamilyData, type Outcome, type Reference, type TextFields } from '../model/types.js';
+import { ACTORS, OUTCOMES, STATUSES, type CodeData, type FacetDefinition, type FamilyData, type Outcome, type Reference, type TextFields } from '../model/types.js';
+import { readCodeFacets, readFacetDefinitions } from './facets.js';
 import { FieldReader } from './fields.js';
+import { validatePairs } from './pairs.js';
 
-const FAMILY_FIELDS = ['name', 'title', 'pattern', 'classes', 'outcomes'];
-const CODE_FIELDS = ['code', 'title', 'description', 'when', 'fix', 'fix_admin', 'actor', 'references', 'related', 'enhanced', 'example', 'status', 'replaced_by'];
+const FAMILY_FIELDS = ['name', 'title', 'pattern', 'classes', 'outcomes', 'facets'];
+const CODE_FIELDS = ['code', 'title', 'description', 'when', 'fix', 'fix_admin', 'actor', 'references', 'related', 'enhanced', 'example', 'status', 'replaced_by', 'facets'];
 
 /** A family id or code becomes a URL segment and a folder name: only these characters may. */
 const SAFE_SEGMENT = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
@@ -19,6 +21,7 @@ interface FamilyHeader {
   readonly pattern: RegExp;
   readonly classes: Record<string, string>;
   readonly outcomes: Record<string, Outcome>;
+  readonly facets: FacetDefinition[];
 }
 
 function readStringMap(reader: FieldReader, key: string, required: boolean): Record<string, string> {
@@ -50,8 +53,9 @@ function readFamilyHeader(reader: FieldReader): FamilyHeader | undefined {
       reader.error(['pattern'], 'field-value', `\`pattern\` is not a valid regular expression: ${(error as Error).message}`);
     }
   }
+  const facets = readFacetDefinitions(reader);
   if (!name || !title || !pattern) return undefined;
-  return { name, title, pattern, classes, outcomes };
+  return { name, title, pattern, classes, outcomes, facets };
 }
 
 function readReferences(reader: FieldReader): Reference[] {
@@ -100,6 +104,7 @@ function readCode(file: FrontMatterFile, familyId: string, header: FamilyHeader,
     example: reader.string('example'),
     status: reader.oneOf('status', STATUSES) ?? 'current',
     replacedBy: reader.stringList('replaced_by'),
+    facets: readCodeFacets(reader, header.facets),
     sourceHash: sourceHash(text),
   };
   return data;
@@ -148,6 +153,8 @@ export function validateFamilies(raw: readonly RawFamily[], diagnostics: Diagnos
       classes: header.classes,
       outcomes: header.outcomes,
       codes: codes.map((c) => c.data).sort((a, b) => compareCodes(a.code, b.code)),
+      facets: header.facets,
+      pairs: validatePairs(family.pairs, family.id, codes.map((c) => c.data.code), diagnostics),
       sourceHash: sourceHash({ ...text, ...Object.fromEntries(Object.entries(header.classes).map(([k, v]) => [`class ${k}`, v])) }),
     });
   }

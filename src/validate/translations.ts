@@ -4,6 +4,8 @@ import { canonicalTag } from '../i18n/tags.js';
 import { TRANSLATABLE_FIELDS, type ContentTranslation, type FamilyData, type TextFields } from '../model/types.js';
 import { FieldReader } from './fields.js';
 import { looksTranslatable } from './labels.js';
+import { PAIR_PREFIX, pairFields, pairKey, readPairTranslation, type PairTranslationIndex } from './pair-translations.js';
+import { checkSourceHash } from './source-hash.js';
 
 export const FAMILY_KEY = '_family';
 
@@ -39,16 +41,19 @@ function readTranslation(raw: RawTranslation, english: TextFields, expectedHash:
   for (const [prefix, value] of Object.entries(isFamily ? reader.mapping('classes') ?? {} : {})) {
     if (typeof value === 'string' && value.trim() !== '') classes[prefix] = value.trim();
   }
-  const sourceHash = reader.string('source_hash', { coerceNumber: true }) ?? '';
-  const stale = sourceHash !== expectedHash;
-  if (!sourceHash) reader.warn([], 'stale-translation', `no \`source_hash\`: add source_hash: ${expectedHash} once the text matches the English`);
-  else if (stale) reader.warn(['source_hash'], 'stale-translation', `the English has changed since this translation (source_hash ${sourceHash}, English now ${expectedHash}); review it, then set source_hash: ${expectedHash}`);
+  const { sourceHash, stale } = checkSourceHash(reader, expectedHash);
   return { text, classes, sourceHash, stale };
 }
 
-/** Validates locales/<tag>/<family>/<code>.md files against the English they translate. */
-export function validateTranslations(raw: readonly RawTranslation[], families: readonly FamilyData[], diagnostics: Diagnostic[], checkOnly: Diagnostic[] = []): TranslationIndex {
+export interface Translations {
+  readonly codes: TranslationIndex;
+  readonly pairs: PairTranslationIndex;
+}
+
+/** Validates locales/<tag>/<family>/<code>.md and pairs/<a>-vs-<b>.md files against the English they translate. */
+export function validateTranslations(raw: readonly RawTranslation[], families: readonly FamilyData[], diagnostics: Diagnostic[], checkOnly: Diagnostic[] = []): Translations {
   const index: TranslationIndex = {};
+  const pairs: PairTranslationIndex = {};
   const familyById = new Map(families.map((f) => [f.id, f]));
   for (const item of raw) {
     const tag = canonicalTag(item.tag);
@@ -57,6 +62,11 @@ export function validateTranslations(raw: readonly RawTranslation[], families: r
       continue;
     }
     const family = familyById.get(item.family);
+    if (family && item.code.startsWith(PAIR_PREFIX)) {
+      const translation = readPairTranslation(item, family, diagnostics);
+      if (translation) ((pairs[tag] ??= {})[item.family] ??= {})[item.code.slice(PAIR_PREFIX.length)] = translation;
+      continue;
+    }
     const isFamily = item.code === FAMILY_KEY;
     const code = family?.codes.find((c) => c.code === item.code);
     if (!family || (!isFamily && !code)) {
@@ -68,11 +78,12 @@ export function validateTranslations(raw: readonly RawTranslation[], families: r
     const translation = readTranslation(item, english, hash, diagnostics, isFamily, checkOnly);
     ((index[tag] ??= {})[item.family] ??= {})[item.code] = translation;
   }
-  return index;
+  return { codes: index, pairs };
 }
 
 /** Counts, for one language, the English fields that have a translation, and which are stale or identical. */
-export function contentReport(tag: string, families: readonly FamilyData[], index: TranslationIndex): ContentReport {
+export function contentReport(tag: string, families: readonly FamilyData[], translations: Translations): ContentReport {
+  const index = translations.codes;
   let translated = 0;
   let total = 0;
   const stale: string[] = [];
@@ -92,6 +103,16 @@ export function contentReport(tag: string, families: readonly FamilyData[], inde
           translated++;
           if (value === english[field] && looksTranslatable(value)) identical.push(`${family.id}/${key}#${field}`);
         }
+      }
+    }
+    for (const pair of family.pairs) {
+      const id = `${family.id}/${PAIR_PREFIX}${pairKey(pair)}`;
+      const translation = translations.pairs[tag]?.[family.id]?.[pairKey(pair)];
+      if (translation?.stale) stale.push(id);
+      for (const field of pairFields(pair)) {
+        total++;
+        if (translation?.text[field] === undefined) missing.push(`${id}#${field}`);
+        else translated++;
       }
     }
   }

@@ -55,7 +55,7 @@ function textProblems(where: string, text: TextFields): string[] {
 const diagnostics: Diagnostic[] = [];
 const raw = await loadProject(REPO, { languages: ['vi'], families: ['smtp'] });
 const smtp = validateFamilies(raw.families, diagnostics).find((f) => f.id === 'smtp');
-const vi = validateTranslations(raw.translations, smtp ? [smtp] : [], diagnostics).vi?.smtp ?? {};
+const vi = validateTranslations(raw.translations, smtp ? [smtp] : [], diagnostics).codes.vi?.smtp ?? {};
 const viFiles = readdirSync(path.join(REPO, 'locales/vi/smtp')).filter((f) => f.endsWith('.md')).map((f) => f.slice(0, -3)).sort();
 const english = new Map<string, { text: TextFields; hash: string }>([
   [FAMILY_KEY, { text: smtp?.text ?? {}, hash: smtp?.sourceHash ?? '' }],

@@ -1,0 +1,60 @@
+import { compareCodes } from './order.js';
+import type { FamilyData, PairData } from './types.js';
+
+export interface FeaturedPair {
+  readonly a: string;
+  readonly b: string;
+  /** The written comparison, when the pair has a pair file. */
+  readonly written?: PairData;
+}
+
+const memo = new WeakMap<FamilyData, { list: FeaturedPair[]; byKey: Map<string, FeaturedPair> }>();
+
+const key = (a: string, b: string) => `${a}\u0000${b}`;
+
+function ordered(x: string, y: string): [string, string] {
+  return compareCodes(x, y) <= 0 ? [x, y] : [y, x];
+}
+
+function compute(family: FamilyData) {
+  const byKey = new Map<string, FeaturedPair>();
+  for (const pair of family.pairs) byKey.set(key(pair.a, pair.b), { a: pair.a, b: pair.b, written: pair });
+  const related: FeaturedPair[] = [];
+  for (const code of family.codes) {
+    for (const other of code.related) {
+      const [a, b] = ordered(code.code, other);
+      if (a === b || byKey.has(key(a, b))) continue;
+      const pair = { a, b };
+      byKey.set(key(a, b), pair);
+      related.push(pair);
+    }
+  }
+  related.sort((x, y) => compareCodes(x.a, y.a) || compareCodes(x.b, y.b));
+  // Written comparisons first: they are the ones readers confuse most, and say the most.
+  return { list: [...family.pairs.map((p) => byKey.get(key(p.a, p.b))!), ...related], byKey };
+}
+
+function featuredOf(family: FamilyData) {
+  let found = memo.get(family);
+  if (!found) memo.set(family, (found = compute(family)));
+  return found;
+}
+
+/**
+ * The family's featured pairs: those with a pair file, then those one code names in `related`.
+ * They are indexed and linked; every other pair is built but kept out of the sitemap.
+ */
+export function featuredPairs(family: FamilyData): readonly FeaturedPair[] {
+  return featuredOf(family).list;
+}
+
+export function featuredPair(family: FamilyData, a: string, b: string): FeaturedPair | undefined {
+  return featuredOf(family).byKey.get(key(...ordered(a, b)));
+}
+
+/** The codes a code is featured with, in pair order of the other code. */
+export function featuredPartners(family: FamilyData, code: string): string[] {
+  return featuredPairs(family)
+    .flatMap((p) => (p.a === code ? [p.b] : p.b === code ? [p.a] : []))
+    .sort(compareCodes);
+}

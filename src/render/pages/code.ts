@@ -1,0 +1,34 @@
+import { featuredPartners } from '../../model/featured.js';
+import { escapeHtml } from '../html.js';
+import type { PageLinks } from '../layout.js';
+import type { PageRef } from '../../model/pages.js';
+import { safe } from '../scope.js';
+import { codeAccessor, codeView, familyCrumbs, fitTitle, pairRef, plainText, type View, type ViewInput } from './support.js';
+
+export function codePage(input: ViewInput, links: PageLinks): View {
+  const page = input.page as Extract<PageRef, { kind: 'code' }>;
+  const get = codeAccessor(input);
+  const scope = input.scope;
+  const code = get(page.code);
+  const family = input.inputs.family!;
+  const view = codeView(code, links, page, scope);
+  const linkTo = (other: string) => ({ code: other, title: get(other).title, href: links.to({ kind: 'code', lang: page.lang, family: family.id, code: other }) });
+  const title = fitTitle([scope.plainLabel('code.title', { family: family.name, code: page.code, title: code.title })]);
+  return {
+    meta: { title, description: plainText(code.description.text, 160), crumbs: [...familyCrumbs(input, links, family), { name: `${family.name} ${page.code}` }], article: true },
+    family: family.name,
+    c: view,
+    heading: safe(scope.label('code.title', { family: family.name, code: page.code, title: code.title })),
+    classLine: safe(scope.label('code.classLine', { family: family.name, code: page.code, className: code.className })),
+    replacedBy: code.data.replacedBy.length ? safe(scope.label('code.replacedBy', { codes: safe(code.data.replacedBy.map((r) => `<a href="${escapeHtml(linkTo(r).href)}">${escapeHtml(r)}</a>`).join(', ')) })) : undefined,
+    related: code.data.related.map(linkTo),
+    comparisons: featuredPartners(family, page.code).map((other) => ({
+      label: scope.plainLabel('compare.pairLink', { a: page.code, b: other }),
+      title: get(other).title,
+      href: links.to(pairRef(page, family.id, page.code, other)),
+    })),
+    comparisonsHeading: safe(scope.label('code.comparisons', { code: page.code })),
+    compareWith: family.codes.filter((c) => c.code !== page.code).map((c) => ({ code: c.code, href: links.to(pairRef(page, family.id, page.code, c.code)) })),
+    compareWithHeading: safe(scope.label('code.compareWith', { code: page.code })),
+  };
+}

@@ -1,0 +1,50 @@
+import { featuredPairs } from '../../model/featured.js';
+import { localizeFamily } from '../../model/localize.js';
+import type { PageRef } from '../../model/pages.js';
+import type { PageLinks } from '../layout.js';
+import { safe } from '../scope.js';
+import { codeAccessor, fitTitle, plainText, type View, type ViewInput } from './support.js';
+
+export function familyPage(input: ViewInput, links: PageLinks): View {
+  const page = input.page as Extract<PageRef, { kind: 'family' }>;
+  const get = codeAccessor(input);
+  const scope = input.scope;
+  const family = input.inputs.family!;
+  const localized = localizeFamily(input.site, page.lang, family);
+  const groups = localized.classNames.map(({ prefix, name }) => {
+    const codes = family.codes.filter((c) => get(c.code).classPrefix === prefix).map((c) => {
+      const l = get(c.code);
+      return { code: c.code, title: l.title, href: links.to({ kind: 'code', lang: page.lang, family: family.id, code: c.code }), search: `${c.code} ${l.title.text} ${plainText(l.description.text, 400)}`.toLocaleLowerCase(page.lang) };
+    });
+    return { prefix, heading: safe(scope.label('family.classHeading', { prefix, className: name })), codes };
+  }).filter((g) => g.codes.length > 0);
+  return {
+    meta: {
+      title: fitTitle([localized.title.text]),
+      description: scope.plainLabel('family.description', { family: family.name }),
+      crumbs: [links.crumb(scope.plainLabel('site.home'), { kind: 'home', lang: page.lang }), links.crumb(localized.title.text)],
+    },
+    title: localized.title,
+    body: localized.body,
+    count: family.codes.length,
+    groups,
+    comparisons: featuredPairs(family).map((p) => ({
+      label: scope.plainLabel('compare.pairLink', { a: p.a, b: p.b }),
+      href: links.to({ kind: 'pair', lang: page.lang, family: family.id, a: p.a, b: p.b }),
+      written: p.written !== undefined,
+    })),
+    filterForms: {
+      zero: scope.catalog.resolve('family.filterShown', 0).text,
+      ...Object.fromEntries(
+        new Intl.PluralRules(page.lang).resolvedOptions().pluralCategories.map((cat) => [cat, scope.catalog.resolve('family.filterShown', sampleCount(page.lang, cat)).text]),
+      ),
+    },
+  };
+}
+
+/** A number that selects the given plural category, so the page's script can pick the right form. */
+function sampleCount(lang: string, category: string): number {
+  const rules = new Intl.PluralRules(lang);
+  for (let n = 1; n < 1000; n++) if (rules.select(n) === category) return n;
+  return 1000000;
+}

@@ -1,0 +1,69 @@
+import { featuredPairs } from '../../model/featured.js';
+import { localizePair, type LocalizedCode, type LocalizedPair } from '../../model/localize.js';
+import type { PageRef } from '../../model/pages.js';
+import type { FamilyData } from '../../model/types.js';
+import { aspectList, differingFacets, facetDifference, facetRows } from '../facets.js';
+import type { PageLinks } from '../layout.js';
+import { safe, type RenderScope, type SafeMarkup } from '../scope.js';
+import { codeAccessor, codeView, familyCrumbs, fitTitle, plainText, type View, type ViewInput } from './support.js';
+
+type PairRef = Extract<PageRef, { kind: 'pair' }>;
+
+/** One sentence that says what separates the codes: the pair file's, else made from classes and facets. */
+function verdict(scope: RenderScope, family: FamilyData, a: LocalizedCode, b: LocalizedCode, written: LocalizedPair | undefined): SafeMarkup {
+  if (written) return safe(scope.inline(written.verdict));
+  if (a.classPrefix !== b.classPrefix) {
+    return safe(scope.label('compare.verdictDifferentClass', { a: a.data.code, b: b.data.code, titleA: a.title, titleB: b.title, classA: a.className, classB: b.className }));
+  }
+  const differing = differingFacets(family, a, b);
+  if (differing.length > 0) return safe(scope.label('compare.verdictSameClassAspects', { a: a.data.code, b: b.data.code, className: a.className, aspects: safe(aspectList(scope, family, differing)) }));
+  return safe(scope.label('compare.verdictAlike', { a: a.data.code, b: b.data.code, className: a.className }));
+}
+
+/** The pair file's differences first, then one sentence pair for each facet in which the codes differ. */
+function differences(scope: RenderScope, family: FamilyData, a: LocalizedCode, b: LocalizedCode, written: LocalizedPair | undefined): SafeMarkup[] {
+  const list = written ? written.differences.map((d) => safe(scope.inline(d))) : [];
+  list.push(...differingFacets(family, a, b).map((facet) => facetDifference(scope, family, facet, a, b)));
+  if (list.length === 0) list.push(safe(scope.label(family.facets.length > 0 ? 'compare.noDifference' : 'compare.noFacets', { a: a.data.code, b: b.data.code })));
+  return list;
+}
+
+/** Other featured comparisons of either code, by their codes alone. */
+function otherPairs(family: FamilyData, page: PairRef, links: PageLinks, scope: RenderScope) {
+  return featuredPairs(family)
+    .filter((p) => (p.a === page.a || p.a === page.b || p.b === page.a || p.b === page.b) && !(p.a === page.a && p.b === page.b))
+    .map((p) => ({ label: scope.plainLabel('compare.pairLink', { a: p.a, b: p.b }), href: links.to({ kind: 'pair', lang: page.lang, family: family.id, a: p.a, b: p.b }) }));
+}
+
+export function pairPage(input: ViewInput, links: PageLinks): View {
+  const page = input.page as PairRef;
+  const get = codeAccessor(input);
+  const scope = input.scope;
+  const family = input.inputs.family!;
+  const a = get(page.a);
+  const b = get(page.b);
+  const written = input.inputs.pair ? localizePair(input.site, page.lang, input.inputs.pair) : undefined;
+  const values = { family: family.name, a: page.a, b: page.b, titleA: a.title, titleB: b.title };
+  const summary = (c: LocalizedCode) => ({
+    ...codeView(c, links, page, scope),
+    advice: written ? safe(scope.inline(written.advice[c.data.code]!)) : safe(scope.inline(c.fix)),
+  });
+  return {
+    meta: {
+      title: fitTitle([scope.plainLabel('compare.title', values), scope.plainLabel('compare.heading', values)]),
+      description: plainText(scope.plainLabel('compare.description', values), 200),
+      crumbs: [...familyCrumbs(input, links, family), { name: scope.plainLabel('compare.heading', values) }],
+      article: true,
+    },
+    heading: safe(scope.label('compare.heading', values)),
+    verdict: verdict(scope, family, a, b, written),
+    deciding: written ? safe(scope.inline(written.deciding)) : undefined,
+    facets: facetRows(scope, family, a, b),
+    a: summary(a),
+    b: summary(b),
+    family: family.name,
+    differences: differences(scope, family, a, b, written),
+    body: written?.body,
+    otherPairs: otherPairs(family, page, links, scope),
+  };
+}
