@@ -64,11 +64,11 @@ function badEnhancedCodes(code: string, enhanced: readonly string[], table: read
   });
 }
 
-/** The page status the table implies: historical, unregistered (registry-mention-only) or current. */
+/** The page status the table implies: historical, associated (only named in RFC 5248 §2.4, registry-mention-only in the table) or current. */
 function expectedStatus(rows: readonly Row[]): CodeStatus {
   const statuses = new Set(rows.map((r) => r.status));
   if (statuses.has('historical')) return 'historical';
-  if (statuses.size === 1 && statuses.has('registry-mention-only')) return 'unregistered';
+  if (statuses.size === 1 && statuses.has('registry-mention-only')) return 'associated';
   return 'current';
 }
 

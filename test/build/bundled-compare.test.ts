@@ -1,0 +1,59 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'node-html-parser';
+import { describe, expect, inject, it } from 'vitest';
+import { featuredPairs } from '../../src/model/featured.js';
+import { validateProject } from '../../src/project.js';
+import { BUNDLED_BASE } from '../support/bundled-setup.js';
+import { repeatedSentences } from '../support/compare-site.js';
+import { crawl, inboundLinks } from '../support/crawl.js';
+import { htmlFiles } from '../support/dist.js';
+import { REPO, text } from '../support/site.js';
+
+const dist = inject('bundledDist');
+const pages = htmlFiles(dist);
+const isPair = (file: string) => /\/[^/]+-vs-[^/]+\/index\.html$/.test(file);
+const read = (file: string) => parse(readFileSync(path.join(dist, file), 'utf8'));
+const mainText = (file: string) => read(file).querySelector('main')!.querySelectorAll('p, li, td, th, h1, h2, h3, h4').map(text).join('\n');
+
+const project = await validateProject({ root: REPO, baseUrl: BUNDLED_BASE });
+const featured = new Set(project.site!.families.flatMap((f) => featuredPairs(f).map((p) => `${f.id}/${p.a}-vs-${p.b}`)));
+const pairId = (file: string) => file.split('/').slice(1, 3).join('/');
+
+describe('the bundled comparison pages', () => {
+  it('never say a sentence of eight words or more twice: every pair page in en and vi, every 7th in the others', () => {
+    const sample = pages.filter((f, i) => isPair(f) && (f.startsWith('en/') || f.startsWith('vi/') || i % 7 === 0));
+    const repeats = sample.flatMap((file) => repeatedSentences(mainText(file)).map((s) => `${file}: ${s}`));
+    expect(repeats.slice(0, 10)).toEqual([]);
+  });
+
+  it('list exactly the featured pairs in the sitemap; every other pair page is noindex', () => {
+    const sitemap = readFileSync(path.join(dist, 'sitemap.xml'), 'utf8');
+    const listed = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!.slice(BUNDLED_BASE.length)).filter((u) => u.includes('-vs-'));
+    const languages = project.site!.languages.map((l) => l.tag.toLowerCase());
+    expect(new Set(listed)).toEqual(new Set(languages.flatMap((lang) => [...featured].map((id) => `${lang}/${id}/`))));
+    for (const file of pages.filter((f, i) => isPair(f) && i % 5 === 0)) {
+      const robots = read(file).querySelector('meta[name="robots"]')?.getAttribute('content');
+      expect(robots, file).toBe(featured.has(pairId(file)) ? undefined : 'noindex, follow');
+    }
+  });
+
+  it('link every featured pair page from at least two pages of its language, and reach every page of a language from its home', () => {
+    for (const lang of ['en', 'vi', 'ar']) {
+      const ofLanguage = pages.filter((f) => f.startsWith(`${lang}/`));
+      const inbound = inboundLinks(dist, ofLanguage);
+      const weak = ofLanguage.filter((f) => isPair(f) && featured.has(pairId(f)) && (inbound.get(f)?.size ?? 0) < 2);
+      expect(weak).toEqual([]);
+      const reached = [...crawl(dist, `${lang}/index.html`)].filter((f) => f.startsWith(`${lang}/`));
+      expect(reached.length).toBe(ofLanguage.length);
+    }
+  });
+
+  it('say the differences of 421 vs 450 in Japanese, with nothing marked as English', () => {
+    const doc = read('ja/smtp/421-vs-450/index.html');
+    const differences = doc.querySelector('ul.differences')!;
+    expect(differences.querySelectorAll('li').length).toBeGreaterThan(1);
+    expect(differences.querySelector('[lang="en"]')).toBeNull();
+    expect(text(differences)).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/u);
+  });
+});
