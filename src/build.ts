@@ -7,6 +7,7 @@ import { Piscina } from 'piscina';
 import { applyStrict, hasErrors, type Diagnostic } from './diagnostics.js';
 import { trace } from './trace.js';
 import { digest } from './model/hash.js';
+import { indexableCounts, indexableLanguages, type IndexableCount } from './model/indexing.js';
 import { InputHashes } from './model/inputs.js';
 import { allPages, pageDir, pageFile, type PageRef } from './model/pages.js';
 import type { Site } from './model/types.js';
@@ -41,6 +42,8 @@ export interface BuildResult {
   readonly upToDate: boolean;
   readonly missingLabels: number;
   readonly missingContent: number;
+  /** Per published language, its indexable pages (empty when the build stopped before the site was made). */
+  readonly indexable: readonly IndexableCount[];
 }
 
 let toolFingerprint: string | undefined;
@@ -121,7 +124,7 @@ async function renderPages(site: Site, task: Omit<RenderTask, 'jobs'>, jobs: rea
  */
 function extraHashes(site: Site): Record<string, string> {
   const listed = sitemapPages(site);
-  const structure = digest(ownCode(), site.baseUrl, JSON.stringify(site.languages), ...listed.map(pageFile));
+  const structure = digest(ownCode(), site.baseUrl, JSON.stringify(site.languages), ...listed.map((page) => `${pageFile(page)} ${indexableLanguages(site, page).join()}`));
   const hashes: Record<string, string> = { 'robots.txt': digest(ownCode(), site.baseUrl) };
   for (const name of sitemapNames(listed.length, urlsPerSitemap(site.languages.length, site.baseUrl))) hashes[name] = digest(name, structure);
   for (const [name, content] of Object.entries(site.assets)) hashes[`assets/${name}`] = digest(content);
@@ -161,9 +164,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const diagnostics = applyStrict(project.diagnostics, options.strict);
   const missingLabels = project.labelReports.reduce((n, r) => n + r.missing.length, 0);
   const missingContent = project.contentReports.filter((r) => r.tag !== 'en').reduce((n, r) => n + r.missing.length, 0);
-  const base = { diagnostics, pages: 0, rendered: 0, reused: 0, bytes: 0, languages: 0, upToDate: false, missingLabels, missingContent };
-  if (hasErrors(diagnostics) || !project.site) return { ...base, ok: false };
+  const failed = { diagnostics, pages: 0, rendered: 0, reused: 0, bytes: 0, languages: 0, upToDate: false, missingLabels, missingContent, indexable: [] };
+  if (hasErrors(diagnostics) || !project.site) return { ...failed, ok: false };
   const site = project.site;
+  const base = { ...failed, indexable: indexableCounts(site) };
 
   const outputProblems = await checkOutputFolder(options.root, options.out);
   if (outputProblems.length > 0) return { ...base, diagnostics: [...diagnostics, ...outputProblems], ok: false };

@@ -2,6 +2,7 @@ import { compareDiagnostics, hasErrors, type Diagnostic } from './diagnostics.js
 import { loadProject, type LoadFilter } from './load/project.js';
 import { buildSite } from './model/site.js';
 import type { LabelTree, Site } from './model/types.js';
+import { loadSettings } from './load/settings.js';
 import { checkTemplateLabels, checkTemplates } from './render/templates.js';
 import { flattenLabels, splitPluralKey } from './i18n/labels.js';
 import { validateFamilies } from './validate/codes.js';
@@ -32,8 +33,8 @@ function templateName(path: string): string {
 
 /** load → validate → model. Collects every diagnostic; a site is returned only without errors. */
 export async function validateProject(options: ProjectOptions): Promise<ValidatedProject> {
-  const raw = await loadProject(options.root, options);
-  const diagnostics: Diagnostic[] = [...raw.diagnostics];
+  const [raw, settings] = await Promise.all([loadProject(options.root, options), loadSettings(options.root)]);
+  const diagnostics: Diagnostic[] = [...raw.diagnostics, ...settings.diagnostics];
   const families = validateFamilies(raw.families, diagnostics);
   if (options.families) {
     for (const wanted of options.families) {
@@ -67,6 +68,7 @@ export async function validateProject(options: ProjectOptions): Promise<Validate
   for (const report of labelReports) labelTrees[report.tag] = report.labels;
   const site = buildSite({
     baseUrl: options.baseUrl,
+    untranslated: settings.settings.untranslated,
     families,
     labels: labelTrees,
     translations,

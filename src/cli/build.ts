@@ -43,6 +43,7 @@ export async function buildCommand(options: BuildCommandOptions, output: Output)
   }
   const missing = `missing translations: ${plural(result.missingLabels, 'label', 'labels')}, ${plural(result.missingContent, 'content field', 'content fields')}`;
   const work = result.upToDate ? 'up to date, nothing rewritten' : `${result.rendered.toLocaleString('en-US')} rendered, ${result.reused.toLocaleString('en-US')} reused`;
-  output.out(`built ${plural(result.pages, 'page', 'pages')} in ${plural(result.languages, 'language', 'languages')} (${work}), ${plural(warnings, 'warning', 'warnings')}, ${missing}, ${seconds} s`);
+  const indexable = `indexable pages: ${result.indexable.map((c) => `${c.lang} ${c.indexable.toLocaleString('en-US')}`).join(', ')}`;
+  output.out(`built ${plural(result.pages, 'page', 'pages')} in ${plural(result.languages, 'language', 'languages')} (${work}), ${plural(warnings, 'warning', 'warnings')}, ${missing}, ${indexable}, ${seconds} s`);
   return 0;
 }

@@ -1,14 +1,38 @@
+import { isTranslated } from './coverage.js';
 import { featuredPair } from './featured.js';
-import type { PageRef } from './pages.js';
+import { inLanguage, languagePages, type LocalizedPage, type PageRef } from './pages.js';
 import type { Site } from './types.js';
 
 /**
  * Whether search engines are invited to index a page. Every pair is built so that any two codes
- * can be compared, but only featured pairs are indexed: the rest would be thin pages.
+ * can be compared, but only featured pairs are indexed: the rest would be thin pages. A page whose
+ * content is not translated into its language is built for readers who chose that language, but
+ * not offered to search engines as that language's version, unless the project says otherwise.
  */
-export function isIndexable(site: Pick<Site, 'families'>, page: PageRef): boolean {
+export function isIndexable(site: Site, page: PageRef): boolean {
   if (page.kind === 'chooser' || page.kind === 'notFound') return page.kind === 'chooser';
-  if (page.kind !== 'pair') return true;
-  const family = site.families.find((f) => f.id === page.family);
-  return family !== undefined && featuredPair(family, page.a, page.b) !== undefined;
+  if (page.kind === 'pair') {
+    const family = site.families.find((f) => f.id === page.family);
+    if (!family || !featuredPair(family, page.a, page.b)) return false;
+  }
+  return site.untranslated === 'index' || isTranslated(site, page);
+}
+
+/** The languages in which a page is indexable, in the site's language order: its hreflang set. */
+export function indexableLanguages(site: Site, page: LocalizedPage): string[] {
+  return site.languages.filter((l) => isIndexable(site, inLanguage(page, l.tag))).map((l) => l.tag);
+}
+
+export interface IndexableCount {
+  readonly lang: string;
+  readonly indexable: number;
+  readonly pages: number;
+}
+
+/** Per language, how many of its pages are indexable. */
+export function indexableCounts(site: Site): IndexableCount[] {
+  return site.languages.map((l) => {
+    const pages = languagePages(l.tag, site.families);
+    return { lang: l.tag, indexable: pages.filter((p) => isIndexable(site, p)).length, pages: pages.length };
+  });
 }

@@ -2,6 +2,7 @@ import { digest } from './hash.js';
 import { contentChain } from './localize.js';
 import { pageFile, type LocalizedPage, type PageRef } from './pages.js';
 import { featuredPair, featuredPartners, featuredPairs } from './featured.js';
+import { indexableLanguages } from './indexing.js';
 import type { FamilyData, PairData, Site } from './types.js';
 
 /**
@@ -118,6 +119,8 @@ export class InputHashes {
     const parts = [pageFile(page), this.shared(localized, inputs.family)];
     if (inputs.family) for (const code of inputs.codes) parts.push(code, this.code(localized.lang, inputs.family, code));
     if (inputs.pair) parts.push(JSON.stringify(inputs.pair), this.pairTranslation(localized.lang, inputs.pair));
+    // Whether the page is indexed, and which versions it names as alternates, depend on the other languages' translations.
+    parts.push(indexableLanguages(this.site, localized).join());
     return digest(...parts);
   }
 }

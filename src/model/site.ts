@@ -1,9 +1,10 @@
 import { autonym, SOURCE_LANGUAGE, textDirection } from '../i18n/tags.js';
-import type { FamilyData, LabelTree, Language, Site } from './types.js';
+import type { FamilyData, LabelTree, Language, Site, UntranslatedPolicy } from './types.js';
 import type { Translations } from '../validate/translations.js';
 
 export interface SiteParts {
   readonly baseUrl: string;
+  readonly untranslated?: UntranslatedPolicy;
   readonly families: readonly FamilyData[];
   readonly labels: Readonly<Record<string, LabelTree>>;
   readonly translations: Translations;
@@ -33,6 +34,7 @@ export function buildSite(parts: SiteParts): Site {
   }));
   return {
     baseUrl: parts.baseUrl.endsWith('/') ? parts.baseUrl : `${parts.baseUrl}/`,
+    untranslated: parts.untranslated ?? 'noindex',
     languages,
     families: parts.families,
     labels: parts.labels,

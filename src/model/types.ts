@@ -108,8 +108,12 @@ export interface Language {
   readonly name: string;
 }
 
+/** What to do with pages whose content is not translated into their language. */
+export type UntranslatedPolicy = 'noindex' | 'index';
+
 export interface Site {
   readonly baseUrl: string;
+  readonly untranslated: UntranslatedPolicy;
   /** The source language first, then the others sorted by tag. */
   readonly languages: readonly Language[];
   readonly families: readonly FamilyData[];

@@ -1,4 +1,5 @@
 import { pageDir, type LocalizedPage, type PageRef, inLanguage as pageIn } from '../model/pages.js';
+import { indexableLanguages } from '../model/indexing.js';
 import type { Language, Site } from '../model/types.js';
 import { absoluteUrl, basePath, relativeDir, relativeFile } from './links.js';
 
@@ -57,13 +58,18 @@ export class PageLinks {
     return absoluteUrl(this.site.baseUrl, pageDir(target));
   }
 
-  /** Every language version of this page, this one included, plus x-default (English or the first). */
+  /**
+   * Every indexable language version of this page, this one included, plus x-default (English, or
+   * the first indexable version): the same list on each of them, so the set is reciprocal.
+   */
   alternates(): Alternate[] {
     if (this.page.kind === 'chooser' || this.page.kind === 'notFound') return [];
     const localized = this.page as LocalizedPage;
-    const list = this.site.languages.map((l) => ({ hreflang: l.tag, href: this.absolute(pageIn(localized, l.tag)) }));
-    const fallback = this.site.languages.find((l) => l.tag === 'en') ?? this.site.languages[0]!;
-    return [...list, { hreflang: 'x-default', href: this.absolute(pageIn(localized, fallback.tag)) }];
+    const tags = indexableLanguages(this.site, localized);
+    if (!tags.includes(localized.lang)) return [];
+    const list = tags.map((tag) => ({ hreflang: tag, href: this.absolute(pageIn(localized, tag)) }));
+    const fallback = tags.includes('en') ? 'en' : tags[0]!;
+    return [...list, { hreflang: 'x-default', href: this.absolute(pageIn(localized, fallback)) }];
   }
 
   switcher(current: string): SwitcherEntry[] {

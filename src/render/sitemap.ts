@@ -1,4 +1,4 @@
-import { isIndexable } from '../model/indexing.js';
+import { indexableLanguages, isIndexable } from '../model/indexing.js';
 import { allPages, inLanguage, pageDir, type LocalizedPage } from '../model/pages.js';
 import type { Site } from '../model/types.js';
 import { absoluteUrl } from './links.js';
@@ -37,11 +37,11 @@ export function sitemapPages(site: Site): LocalizedPage[] {
  */
 export function sitemapFiles(site: Site): ChunkedFile[] {
   const url = (page: LocalizedPage) => escapeHtml(absoluteUrl(site.baseUrl, pageDir(page)));
-  const xDefault = site.languages.find((l) => l.tag === 'en')?.tag ?? site.languages[0]!.tag;
   const pages = sitemapPages(site);
   const entry = (page: LocalizedPage) => {
-    const alternates = site.languages.map((l) => `<xhtml:link rel="alternate" hreflang="${l.tag}" href="${url(inLanguage(page, l.tag))}"/>`);
-    alternates.push(`<xhtml:link rel="alternate" hreflang="x-default" href="${url(inLanguage(page, xDefault))}"/>`);
+    const tags = indexableLanguages(site, page);
+    const alternates = tags.map((tag) => `<xhtml:link rel="alternate" hreflang="${tag}" href="${url(inLanguage(page, tag))}"/>`);
+    alternates.push(`<xhtml:link rel="alternate" hreflang="x-default" href="${url(inLanguage(page, tags.includes('en') ? 'en' : tags[0]!))}"/>`);
     return `<url><loc>${url(page)}</loc>${alternates.join('')}</url>\n`;
   };
   function* urlset(from: number, to: number): Generator<string> {

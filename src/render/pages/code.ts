@@ -3,7 +3,7 @@ import { escapeHtml } from '../html.js';
 import type { PageLinks } from '../layout.js';
 import type { PageRef } from '../../model/pages.js';
 import { safe } from '../scope.js';
-import { codeAccessor, codeView, familyCrumbs, fitTitle, pairRef, plainText, type View, type ViewInput } from './support.js';
+import { codeAccessor, codeView, familyCrumbs, fitTitle, isFallback, pairRef, plainText, type View, type ViewInput } from './support.js';
 
 export function codePage(input: ViewInput, links: PageLinks): View {
   const page = input.page as Extract<PageRef, { kind: 'code' }>;
@@ -13,12 +13,14 @@ export function codePage(input: ViewInput, links: PageLinks): View {
   const family = input.inputs.family!;
   const view = codeView(code, links, page, scope);
   const linkTo = (other: string) => ({ code: other, title: get(other).title, href: links.to({ kind: 'code', lang: page.lang, family: family.id, code: other }) });
-  const title = fitTitle([scope.plainLabel('code.title', { family: family.name, code: page.code, title: code.title })]);
+  const values = { family: family.name, code: page.code, title: code.title };
+  const titleKey = isFallback(code.title, scope) ? 'code.titleBare' : 'code.title';
+  const description = isFallback(code.description, scope) ? scope.plainLabel('code.descriptionBare', values) : plainText(code.description.text, 160);
   return {
-    meta: { title, description: plainText(code.description.text, 160), crumbs: [...familyCrumbs(input, links, family), { name: `${family.name} ${page.code}` }], article: true },
+    meta: { title: fitTitle([scope.plainLabel(titleKey, values)]), description, crumbs: [...familyCrumbs(input, links, family), { name: `${family.name} ${page.code}` }], article: true },
     family: family.name,
     c: view,
-    heading: safe(scope.label('code.title', { family: family.name, code: page.code, title: code.title })),
+    heading: safe(scope.label(titleKey, values)),
     classLine: safe(scope.label('code.classLine', { family: family.name, code: page.code, className: code.className })),
     replacedBy: code.data.replacedBy.length ? safe(scope.label('code.replacedBy', { codes: safe(code.data.replacedBy.map((r) => `<a href="${escapeHtml(linkTo(r).href)}">${escapeHtml(r)}</a>`).join(', ')) })) : undefined,
     related: code.data.related.map(linkTo),

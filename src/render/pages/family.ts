@@ -3,7 +3,7 @@ import { localizeFamily } from '../../model/localize.js';
 import type { PageRef } from '../../model/pages.js';
 import type { PageLinks } from '../layout.js';
 import { safe } from '../scope.js';
-import { codeAccessor, fitTitle, plainText, type View, type ViewInput } from './support.js';
+import { codeAccessor, fitTitle, isFallback, plainText, type View, type ViewInput } from './support.js';
 
 export function familyPage(input: ViewInput, links: PageLinks): View {
   const page = input.page as Extract<PageRef, { kind: 'family' }>;
@@ -20,7 +20,7 @@ export function familyPage(input: ViewInput, links: PageLinks): View {
   }).filter((g) => g.codes.length > 0);
   return {
     meta: {
-      title: fitTitle([localized.title.text]),
+      title: fitTitle([isFallback(localized.title, scope) ? scope.plainLabel('family.titleBare', { family: family.name }) : localized.title.text]),
       description: scope.plainLabel('family.description', { family: family.name }),
       crumbs: [links.crumb(scope.plainLabel('site.home'), { kind: 'home', lang: page.lang }), links.crumb(localized.title.text)],
     },

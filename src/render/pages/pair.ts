@@ -5,7 +5,7 @@ import type { FamilyData } from '../../model/types.js';
 import { aspectList, differingFacets, facetDifference, facetRows } from '../facets.js';
 import type { PageLinks } from '../layout.js';
 import { safe, type RenderScope, type SafeMarkup } from '../scope.js';
-import { codeAccessor, codeView, familyCrumbs, fitTitle, plainText, type View, type ViewInput } from './support.js';
+import { codeAccessor, codeView, familyCrumbs, fitTitle, isFallback, plainText, type View, type ViewInput } from './support.js';
 
 type PairRef = Extract<PageRef, { kind: 'pair' }>;
 
@@ -44,14 +44,15 @@ export function pairPage(input: ViewInput, links: PageLinks): View {
   const b = get(page.b);
   const written = input.inputs.pair ? localizePair(input.site, page.lang, input.inputs.pair) : undefined;
   const values = { family: family.name, a: page.a, b: page.b, titleA: a.title, titleB: b.title };
+  const bare = isFallback(a.title, scope) || isFallback(b.title, scope);
   const summary = (c: LocalizedCode) => ({
     ...codeView(c, links, page, scope),
     advice: written ? safe(scope.inline(written.advice[c.data.code]!)) : safe(scope.inline(c.fix)),
   });
   return {
     meta: {
-      title: fitTitle([scope.plainLabel('compare.title', values), scope.plainLabel('compare.heading', values)]),
-      description: plainText(scope.plainLabel('compare.description', values), 200),
+      title: fitTitle(bare ? [scope.plainLabel('compare.titleBare', values)] : [scope.plainLabel('compare.title', values), scope.plainLabel('compare.heading', values)]),
+      description: plainText(scope.plainLabel(bare ? 'compare.descriptionBare' : 'compare.description', values), 200),
       crumbs: [...familyCrumbs(input, links, family), { name: scope.plainLabel('compare.heading', values) }],
       article: true,
     },

@@ -1,3 +1,4 @@
+import { SOURCE_LANGUAGE } from '../../i18n/tags.js';
 import { localizeFamily, type Localized, type LocalizedCode } from '../../model/localize.js';
 import type { PageInputs } from '../../model/inputs.js';
 import type { LocalizedPage, PageRef } from '../../model/pages.js';
@@ -109,4 +110,12 @@ export function familyCrumbs(input: ViewInput, links: PageLinks, family: FamilyD
     links.crumb(input.scope.plainLabel('site.home'), { kind: 'home', lang }),
     links.crumb(localizeFamily(input.site, lang, family).title.text, { kind: 'family', lang, family: family.id }),
   ];
+}
+
+/**
+ * Whether a text is English shown on a page in another language. Titles, descriptions and
+ * headings then take a form without it, so that each stays in one language.
+ */
+export function isFallback(text: Localized, scope: RenderScope): boolean {
+  return text.lang !== scope.lang && text.lang === SOURCE_LANGUAGE;
 }
