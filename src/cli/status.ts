@@ -1,5 +1,6 @@
 import { SOURCE_LANGUAGE } from '../i18n/tags.js';
 import { validateProject } from '../project.js';
+import { indexableCounts, type IndexableCount } from '../model/indexing.js';
 import { orderLanguages } from '../model/site.js';
 import { resolveCommon, type CommonOptions } from './options.js';
 import type { Output } from './report.js';
@@ -17,6 +18,8 @@ export interface LanguageStatus {
   readonly missing: readonly string[];
   readonly staleFiles: readonly string[];
   readonly identicalKeys: readonly string[];
+  /** Pages of the language that search engines are invited to index; absent when the project has errors. */
+  readonly indexable?: { readonly pages: number; readonly total: number };
 }
 
 const percent = (part: number, total: number) => (total === 0 ? 100 : Math.floor((part / total) * 1000) / 10);
@@ -26,6 +29,7 @@ export async function collectStatus(options: CommonOptions): Promise<LanguageSta
   const common = resolveCommon(options);
   const project = await validateProject({ ...common, baseUrl: 'https://example.invalid/' });
   const order = orderLanguages(project.labelReports.map((r) => r.tag));
+  const counts = project.site ? indexableCounts(project.site) : [];
   return [...project.labelReports]
     .sort((a, b) => order.indexOf(a.tag) - order.indexOf(b.tag))
     .filter((r) => !common.languages || common.languages.includes(r.tag))
@@ -41,8 +45,14 @@ export async function collectStatus(options: CommonOptions): Promise<LanguageSta
         missing: isSource ? [] : [...labels.missing.map((k) => `label ${k}`), ...content.missing.map((k) => `content ${k}`)],
         staleFiles: isSource ? [] : content.stale,
         identicalKeys: isSource ? [] : [...labels.identical, ...content.identical],
+        ...indexableOf(counts, labels.tag),
       };
     });
+}
+
+function indexableOf(counts: readonly IndexableCount[], tag: string): Pick<LanguageStatus, 'indexable'> {
+  const count = counts.find((c) => c.lang === tag);
+  return count ? { indexable: { pages: count.indexable, total: count.pages } } : {};
 }
 
 export async function statusCommand(options: StatusCommandOptions, output: Output): Promise<number> {
@@ -60,8 +70,9 @@ export async function statusCommand(options: StatusCommandOptions, output: Outpu
     String(l.stale),
     String(l.identical),
     String(l.missing.length),
+    l.indexable ? `${l.indexable.pages}/${l.indexable.total}` : '–',
   ]);
-  const header = ['language', 'labels', '%', 'content', '%', 'stale', 'identical', 'missing'];
+  const header = ['language', 'labels', '%', 'content', '%', 'stale', 'identical', 'missing', 'indexable'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   output.out(line(header));
