@@ -23,6 +23,12 @@ function createMarkdown(): MarkdownIt {
     const shift = ((state.env as { topLevel?: number }).topLevel ?? 3) - top;
     for (const token of headings) token.tag = `h${Math.min(6, Number(token.tag.slice(1)) + shift)}`;
   });
+  // Code blocks (transcripts, configuration) read left to right on every page, and scroll sideways
+  // rather than widen the page; a keyboard reader can reach them to scroll.
+  for (const rule of ['fence', 'code_block'] as const) {
+    const render = md.renderer.rules[rule]!;
+    md.renderer.rules[rule] = (...args) => render(...args).replace(/^<pre>/, '<pre dir="ltr" tabindex="0">');
+  }
   return md;
 }
 
