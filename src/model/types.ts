@@ -62,6 +62,8 @@ export interface PairData {
   readonly a: string;
   readonly b: string;
   readonly text: PairText;
+  /** Facets whose difference the written text already explains: no facet-made sentence repeats them. */
+  readonly covers: readonly string[];
   readonly sourceHash: string;
 }
 

@@ -154,7 +154,7 @@ export function validateFamilies(raw: readonly RawFamily[], diagnostics: Diagnos
       outcomes: header.outcomes,
       codes: codes.map((c) => c.data).sort((a, b) => compareCodes(a.code, b.code)),
       facets: header.facets,
-      pairs: validatePairs(family.pairs, family.id, codes.map((c) => c.data.code), diagnostics),
+      pairs: validatePairs(family.pairs, family.id, header.facets, codes.map((c) => c.data.code), diagnostics),
       sourceHash: sourceHash({ ...text, ...Object.fromEntries(Object.entries(header.classes).map(([k, v]) => [`class ${k}`, v])) }),
     });
   }

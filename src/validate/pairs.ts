@@ -3,7 +3,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import type { FrontMatterFile } from '../load/front-matter.js';
 import { sourceHash } from '../model/hash.js';
 import { compareCodes } from '../model/order.js';
-import type { PairData, PairText } from '../model/types.js';
+import type { FacetDefinition, PairData, PairText } from '../model/types.js';
 import { FieldReader } from './fields.js';
 import { flatPairText, PAIR_FILE_FIELDS, readPairText } from './pair-text.js';
 
@@ -21,7 +21,15 @@ export function splitPairName(name: string, known: ReadonlySet<string>): [string
   return fallback;
 }
 
-function readPair(file: FrontMatterFile, family: string, known: ReadonlySet<string>, diagnostics: Diagnostic[]): PairData | undefined {
+function readCovers(reader: FieldReader, facets: readonly FacetDefinition[]): string[] {
+  return reader.stringList('covers').filter((id, index) => {
+    const known = facets.some((f) => f.id === id);
+    if (!known) reader.error(['covers', index], 'unknown-facet', `\`covers\` names "${id}"; the family's facets are ${facets.map((f) => f.id).join(', ') || '(none)'}`);
+    return known;
+  });
+}
+
+function readPair(file: FrontMatterFile, family: string, facets: readonly FacetDefinition[], known: ReadonlySet<string>, diagnostics: Diagnostic[]): PairData | undefined {
   const reader = new FieldReader(file, diagnostics);
   // A fault in the file's name: reported at the top of the file.
   const nameError = (rule: string, message: string) => diagnostics.push(diagnostic(file.path, { line: 1, column: 1 }, 'error', rule, message));
@@ -45,16 +53,17 @@ function readPair(file: FrontMatterFile, family: string, known: ReadonlySet<stri
     nameError('pair-order', `pair files name the codes in pair order: rename ${name}.md to ${b}-vs-${a}.md`);
     return undefined;
   }
-  reader.unknownFields(PAIR_FILE_FIELDS);
+  reader.unknownFields([...PAIR_FILE_FIELDS, 'covers']);
   const text = readPairText(reader, file.body, [a, b], true);
+  const covers = readCovers(reader, facets);
   if (!text.verdict || !text.deciding || !text.differences || !text.advice || Object.keys(text.advice).length !== 2) return undefined;
-  return { family, a, b, text: text as PairText, sourceHash: sourceHash(flatPairText(text)) };
+  return { family, a, b, text: text as PairText, covers, sourceHash: sourceHash(flatPairText(text)) };
 }
 
 /** Validates a family's pair files against its codes; sorted by pair. */
-export function validatePairs(files: readonly FrontMatterFile[], family: string, codes: readonly string[], diagnostics: Diagnostic[]): PairData[] {
+export function validatePairs(files: readonly FrontMatterFile[], family: string, facets: readonly FacetDefinition[], codes: readonly string[], diagnostics: Diagnostic[]): PairData[] {
   const known = new Set(codes);
   return files
-    .flatMap((file) => readPair(file, family, known, diagnostics) ?? [])
+    .flatMap((file) => readPair(file, family, facets, known, diagnostics) ?? [])
     .sort((x, y) => compareCodes(x.a, y.a) || compareCodes(x.b, y.b));
 }

@@ -77,6 +77,30 @@ describe('pair pages made from facets', () => {
   });
 });
 
+describe('a written pair whose codes differ in facets', () => {
+  it('adds a facet-made sentence only for the facets its text does not cover', async () => {
+    const pair = [
+      '---',
+      'verdict: E1001 is the caller\'s mistake, E2001 the store\'s.',
+      'deciding: Would the same request work on a quiet day?',
+      'covers: [fault]',
+      'differences:',
+      '  - E1001 comes from a request the client must change; E2001 from a store that could not keep up.',
+      'advice:',
+      '  E1001: Add the header.',
+      '  E2001: Wait and send it again.',
+      '---',
+      '',
+    ].join('\n');
+    const result = await buildSite(makeCompareSite({ 'codes/api/pairs/E1001-vs-E2001.md': pair }));
+    expect(result.code, result.stderr).toBe(0);
+    expect(items(readPage(result.dist, 'en/api/E1001-vs-E2001/index.html'), 'ul.differences li')).toEqual([
+      'E1001 comes from a request the client must change; E2001 from a store that could not keep up.',
+      'After E1001 the same request will never succeed. After E2001 the client may retry later or at once.',
+    ]);
+  });
+});
+
 describe('which pairs are featured', () => {
   const featured = ['E1001-vs-E1002'];
   const isFeatured = (file: string) => featured.some((pair) => file.includes(`/${pair}/`));

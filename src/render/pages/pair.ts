@@ -20,10 +20,11 @@ function verdict(scope: RenderScope, family: FamilyData, a: LocalizedCode, b: Lo
   return safe(scope.label('compare.verdictAlike', { a: a.data.code, b: b.data.code, className: a.className }));
 }
 
-/** The pair file's differences first, then one sentence pair for each facet in which the codes differ. */
+/** The pair file's differences first, then one sentence pair for each facet in which the codes differ that it does not cover. */
 function differences(scope: RenderScope, family: FamilyData, a: LocalizedCode, b: LocalizedCode, written: LocalizedPair | undefined): SafeMarkup[] {
   const list = written ? written.differences.map((d) => safe(scope.inline(d))) : [];
-  list.push(...differingFacets(family, a, b).map((facet) => facetDifference(scope, family, facet, a, b)));
+  const covered = written?.data.covers ?? [];
+  list.push(...differingFacets(family, a, b).filter((f) => !covered.includes(f.id)).map((facet) => facetDifference(scope, family, facet, a, b)));
   if (list.length === 0) list.push(safe(scope.label(family.facets.length > 0 ? 'compare.noDifference' : 'compare.noFacets', { a: a.data.code, b: b.data.code })));
   return list;
 }
