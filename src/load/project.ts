@@ -8,6 +8,8 @@ export interface RawFamily {
   readonly id: string;
   readonly file: FrontMatterFile;
   readonly codes: readonly FrontMatterFile[];
+  /** The codes the family's files are named after (`553` for 553.md), those that failed to load included. */
+  readonly codeNames: readonly string[];
 }
 
 export interface RawTranslation {
@@ -65,7 +67,8 @@ async function loadFamilies(root: string, filter: LoadFilter, diagnostics: Diagn
     const parsed = frontMatterFiles(read.files, diagnostics);
     const file = parsed.find((f) => f.path.endsWith('/_family.md'));
     if (!file) continue;
-    families.push({ id: dir.name, file, codes: parsed.filter((f) => f !== file) });
+    const codeNames = entries.filter((e) => e !== familyEntry).map((e) => e.name.slice(0, -'.md'.length));
+    families.push({ id: dir.name, file, codes: parsed.filter((f) => f !== file), codeNames });
   }
   return families;
 }

@@ -7,6 +7,8 @@ import { looksTranslatable } from './labels.js';
 
 export const FAMILY_KEY = '_family';
 
+const SOURCE_HASH = /^[0-9a-f]{16}$/;
+
 /** Coverage of one language's content: translatable fields that exist in English, per field. */
 export interface ContentReport {
   readonly tag: string;
@@ -39,9 +41,11 @@ function readTranslation(raw: RawTranslation, english: TextFields, expectedHash:
   for (const [prefix, value] of Object.entries(isFamily ? reader.mapping('classes') ?? {} : {})) {
     if (typeof value === 'string' && value.trim() !== '') classes[prefix] = value.trim();
   }
-  const sourceHash = reader.string('source_hash', { coerceNumber: true }) ?? '';
+  // Unquoted, a hash of digits and one `e` reads as a number: the hash is what was written.
+  const sourceHash = (typeof raw.file.data.source_hash === 'number' ? raw.file.sourceOf(['source_hash']) : reader.string('source_hash')) ?? '';
   const stale = sourceHash !== expectedHash;
   if (!sourceHash) reader.warn([], 'stale-translation', `no \`source_hash\`: add source_hash: ${expectedHash} once the text matches the English`);
+  else if (!SOURCE_HASH.test(sourceHash)) reader.warn(['source_hash'], 'source-hash-format', `source_hash "${sourceHash}" is not a source hash (16 hexadecimal digits, as \`code-compare hash\` prints them); set source_hash: ${expectedHash} once the text matches the English`);
   else if (stale) reader.warn(['source_hash'], 'stale-translation', `the English has changed since this translation (source_hash ${sourceHash}, English now ${expectedHash}); review it, then set source_hash: ${expectedHash}`);
   return { text, classes, sourceHash, stale };
 }
