@@ -14,7 +14,8 @@ import type { Site } from './model/types.js';
 import { validateProject, type ProjectOptions } from './project.js';
 import { Renderer } from './render/renderer.js';
 import { robotsTxt, sitemapFiles, sitemapNames, sitemapPages, urlsPerSitemap, type ChunkedFile } from './render/sitemap.js';
-import { checkOutputFolder, createStaging, discardStaging, MARKER, publishStaging, readManifest, recoverOutput, removeStale, TOOL_VERSION, topLevelMatches, writeChunks, type Manifest } from './write/output.js';
+import { checkOutputFolder, createStaging, discardStaging, publishStaging, recoverOutput, removeStale, topLevelMatches, writeChunks } from './write/output.js';
+import { readManifest, TOOL_VERSION, writeMarker, type Manifest } from './write/ownership.js';
 import { runRenderTask, type PageJob, type RenderTask, type RenderTaskResult } from './write/render-task.js';
 
 export interface BuildOptions extends ProjectOptions {
@@ -152,16 +153,16 @@ async function updateInPlace(site: Site, options: BuildOptions, previous: Manife
   // Only files whose hash changed are made: their chunks are produced lazily, so an unchanged sitemap costs nothing.
   for (const file of extraFiles(site)) if (changed(file.name)) await writeChunks(path.join(options.out, file.name), file.chunks());
   await removeStale(options.out, Object.keys(previous.files).filter((file) => !Object.hasOwn(next.files, file)));
-  await fs.writeFile(path.join(options.out, MARKER), `${JSON.stringify(next)}\n`);
+  await writeMarker(options.out, next);
   return { ...result, reused: pages.length - jobs.length };
 }
 
 /** validate → model → render → write. Nothing in `out` changes unless every step succeeds. */
 export async function build(options: BuildOptions): Promise<BuildResult> {
   trace('start');
-  const project = await validateProject(options);
+  const [project, outputProblems] = await Promise.all([validateProject(options), checkOutputFolder(options.root, options.out)]);
   trace('load and validate');
-  const diagnostics = applyStrict(project.diagnostics, options.strict);
+  const diagnostics = applyStrict([...project.diagnostics, ...outputProblems], options.strict);
   const missingLabels = project.labelReports.reduce((n, r) => n + r.missing.length, 0);
   const missingContent = project.contentReports.filter((r) => r.tag !== 'en').reduce((n, r) => n + r.missing.length, 0);
   const failed = { diagnostics, pages: 0, rendered: 0, reused: 0, bytes: 0, languages: 0, upToDate: false, missingLabels, missingContent, indexable: [] };
@@ -169,8 +170,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const site = project.site;
   const base = { ...failed, indexable: indexableCounts(site) };
 
-  const outputProblems = await checkOutputFolder(options.root, options.out);
-  if (outputProblems.length > 0) return { ...base, diagnostics: [...diagnostics, ...outputProblems], ok: false };
   await recoverOutput(options.out);
 
   // Equal inputs give equal output: when nothing changed, a build need not even hash its pages.
@@ -192,7 +191,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const summary = { ...base, pages: pages.length, languages: site.languages.length };
 
   if (sameTool && previous?.build === buildHash && (await topLevelMatches(options.out, files))) {
-    await fs.writeFile(path.join(options.out, MARKER), `${JSON.stringify({ ...previous, inputs: inputsHash })}\n`);
+    await writeMarker(options.out, { ...previous, inputs: inputsHash });
     return { ...summary, ok: true, upToDate: true, reused: pages.length };
   }
 
@@ -233,7 +232,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     for (const file of extraFiles(site)) if (!upToDate(file.name)) await writeChunks(path.join(staging.dir, file.name), file.chunks());
     trace('render and write pages, sitemap, robots.txt, assets');
     const manifest: Manifest = { tool: 'code-compare', version: TOOL_VERSION, inputs: inputsHash, build: buildHash, files };
-    await fs.writeFile(path.join(staging.dir, MARKER), `${JSON.stringify(manifest)}\n`);
+    await writeMarker(staging.dir, manifest);
     await publishStaging(staging.dir, options.out);
     trace('publish');
     return { ...summary, ok: true, ...result, reused: result.reused + kept };

@@ -1,4 +1,4 @@
-import { compareDiagnostics, hasErrors, type Diagnostic } from './diagnostics.js';
+import { compareDiagnostics, hasErrors, limitRepeated, type Diagnostic } from './diagnostics.js';
 import { loadProject, type LoadFilter } from './load/project.js';
 import { buildSite } from './model/site.js';
 import type { LabelTree, Site } from './model/types.js';
@@ -8,6 +8,7 @@ import { flattenLabels, splitPluralKey } from './i18n/labels.js';
 import { validateFamilies } from './validate/codes.js';
 import { checkFacetLabels } from './validate/facet-labels.js';
 import { validateLabels, type LabelReport } from './validate/labels.js';
+import { checkMarkup } from './validate/markup.js';
 import { contentReport, validateTranslations, type ContentReport } from './validate/translations.js';
 
 export const REQUIRED_TEMPLATES = ['layout', 'pages/chooser', 'pages/notFound', 'pages/home', 'pages/family', 'pages/code', 'pages/pair'];
@@ -34,7 +35,7 @@ function templateName(path: string): string {
 /** load → validate → model. Collects every diagnostic; a site is returned only without errors. */
 export async function validateProject(options: ProjectOptions): Promise<ValidatedProject> {
   const [raw, settings] = await Promise.all([loadProject(options.root, options), loadSettings(options.root)]);
-  const diagnostics: Diagnostic[] = [...raw.diagnostics, ...settings.diagnostics];
+  const diagnostics: Diagnostic[] = [...raw.diagnostics, ...settings.diagnostics, ...checkMarkup(raw)];
   const families = validateFamilies(raw.families, diagnostics);
   if (options.families) {
     for (const wanted of options.families) {
@@ -57,12 +58,11 @@ export async function validateProject(options: ProjectOptions): Promise<Validate
     diagnostics.push(...checkTemplateLabels(templates, fileOf, (key) => keys.has(key)));
     diagnostics.push(...checkFacetLabels(families, raw.families, keys));
   }
-  diagnostics.sort(compareDiagnostics);
-
   const labelReports = labels.reports;
   const contentReports = labelReports.map((r) => contentReport(r.tag, families, translations));
-  checkOnly.push(...labelReports.flatMap((r) => r.checkOnly));
-  if (hasErrors(diagnostics)) return { diagnostics, labelReports, contentReports, checkOnly };
+  const shown = limitRepeated(diagnostics.sort(compareDiagnostics));
+  const checkOnlyShown = limitRepeated([...checkOnly, ...labelReports.flatMap((r) => r.checkOnly)].sort(compareDiagnostics));
+  if (hasErrors(shown)) return { diagnostics: shown, labelReports, contentReports, checkOnly: checkOnlyShown };
 
   const labelTrees: Record<string, LabelTree> = {};
   for (const report of labelReports) labelTrees[report.tag] = report.labels;
@@ -76,5 +76,5 @@ export async function validateProject(options: ProjectOptions): Promise<Validate
     assets: Object.fromEntries(raw.assets.map((a) => [a.path.replace(/^templates\/assets\//, ''), a.text])),
     publish: options.languages,
   });
-  return { site, diagnostics, labelReports, contentReports, checkOnly };
+  return { site, diagnostics: shown, labelReports, contentReports, checkOnly: checkOnlyShown };
 }

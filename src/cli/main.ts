@@ -70,6 +70,11 @@ export async function main(argv: readonly string[], output: Output = processOutp
       output.err(`error: ${error.message}`);
       return 2;
     }
+    // A file the system refused (permissions, a full disk) is the operator's to fix, not a bug.
+    if (error instanceof Error && typeof (error as NodeJS.ErrnoException).syscall === 'string') {
+      output.err(`error: ${error.message}`);
+      return 1;
+    }
     output.err(`code-compare: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     return 70;
   }

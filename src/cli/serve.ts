@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -15,37 +15,80 @@ export interface ServeCommandOptions extends CommonOptions {
   readonly baseUrl?: string;
 }
 
+/** Why the server could not listen, in one line with what to do about it. */
+function listenFailure(error: NodeJS.ErrnoException, port: number): string {
+  if (error.code === 'EADDRINUSE') return `port ${port} on 127.0.0.1 is already in use; pass --port N for another port, or --port 0 for any free one`;
+  if (error.code === 'EACCES') return `not allowed to listen on port ${port}; pass --port N with N above 1023, or --port 0 for any free port`;
+  return `cannot listen on 127.0.0.1:${port}: ${error.message}; pass --port N for another port`;
+}
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
+
+const WAITING = '<!doctype html><html lang="en"><title>Building…</title><p>The first build is running; this page reloads when it is done.</p></html>';
+
 /**
- * Builds into a private folder, serves it on 127.0.0.1, and rebuilds when codes/, locales/ or
- * templates/ change. Pages whose inputs did not change are reused, so a rebuild renders only what
- * the change touches. A broken file is reported in the terminal and on the open page; the last good
- * build stays served. Runs until SIGINT or SIGTERM.
+ * Listens on 127.0.0.1 first (a port in use is reported at once, before any build), then builds
+ * into a private folder, serves it, and rebuilds when codes/, locales/ or templates/ change. Pages
+ * whose inputs did not change are reused, so a rebuild renders only what the change touches. A
+ * broken file is reported in the terminal and on the open page; the last good build stays served.
+ * Every failure is one line of text, never a stack trace. Runs until SIGINT or SIGTERM.
  */
 export async function serveCommand(options: ServeCommandOptions, output: Output): Promise<number> {
   const common = resolveCommon(options);
-  const preview = mkdtempSync(path.join(tmpdir(), 'code-compare-preview-'));
-  const out = path.join(preview, 'site');
+  const port = options.port ?? 8080;
   const live = new LiveReload();
+  let preview: string | undefined;
+  let out: string | undefined;
+  const server = createServer((request, response) => {
+    const url = request.url ?? '/';
+    if (url === `${LIVE_PATH}events`) return live.connect(response);
+    if (url === `${LIVE_PATH}live.js`) {
+      response.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' });
+      response.end(LIVE_SCRIPT);
+      return;
+    }
+    if (!out || !existsSync(out)) {
+      response.writeHead(503, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'retry-after': '1' });
+      response.end(injectLiveScript(WAITING));
+      return;
+    }
+    serveFile(out, request, response, { transformHtml: injectLiveScript }).catch((error: unknown) => {
+      response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+      response.end(message(error));
+    });
+  });
+  const listening = await new Promise<NodeJS.ErrnoException | undefined>((resolve) => {
+    server.once('error', resolve);
+    server.listen(port, '127.0.0.1', () => resolve(undefined));
+  });
+  if (listening) {
+    output.err(`error: ${listenFailure(listening, port)}`);
+    return 1;
+  }
+  server.on('error', (error) => output.err(`error: the server failed: ${message(error)}`));
+  const address = server.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+
   let building: Promise<void> = Promise.resolve();
   let again = false;
-
   const rebuild = async (reason: string) => {
     const started = performance.now();
     try {
-      const result = await build({ ...common, baseUrl: options.baseUrl ?? 'http://127.0.0.1/', out, strict: false, inPlace: true });
+      preview ??= mkdtempSync(path.join(tmpdir(), 'code-compare-preview-'));
+      const result = await build({ ...common, baseUrl: options.baseUrl ?? 'http://127.0.0.1/', out: path.join(preview, 'site'), strict: false, inPlace: true });
+      out = path.join(preview, 'site');
       const report = result.diagnostics.map(formatDiagnostic);
       for (const line of report) output.err(line);
-      const ms = Math.round(performance.now() - started);
       if (!result.ok) {
-        output.err(`${reason}: build failed; still serving the last good build`);
+        output.err(`${reason}: build failed; ${existsSync(out) ? 'still serving the last good build' : 'nothing to serve until it builds'}`);
         live.failed(report.join('\n'));
         return;
       }
-      output.out(`${reason}: ${result.rendered} rendered, ${result.reused} reused, ${ms} ms`);
+      output.out(`${reason}: ${result.rendered} rendered, ${result.reused} reused, ${Math.round(performance.now() - started)} ms`);
       live.reload();
     } catch (error) {
-      output.err(`${reason}: ${(error as Error).stack ?? String(error)}`);
-      live.failed(String((error as Error).message));
+      output.err(`${reason}: error: ${message(error)}`);
+      live.failed(message(error));
     }
   };
   const schedule = (reason: string) => {
@@ -57,29 +100,11 @@ export async function serveCommand(options: ServeCommandOptions, output: Output)
     });
   };
 
-  await rebuild('initial build');
-  const server = createServer((request, response) => {
-    const url = request.url ?? '/';
-    if (url === `${LIVE_PATH}events`) return live.connect(response);
-    if (url === `${LIVE_PATH}live.js`) {
-      response.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' });
-      response.end(LIVE_SCRIPT);
-      return;
-    }
-    serveFile(out, request, response, { transformHtml: injectLiveScript }).catch((error: Error) => {
-      response.writeHead(500);
-      response.end(error.message);
-    });
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 8080, '127.0.0.1', resolve);
-  });
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : options.port;
-  output.out(`serving http://127.0.0.1:${port}/ (watching codes/, locales/, templates/; Ctrl-C stops)`);
-
+  schedule('initial build');
+  await building;
+  output.out(`serving http://127.0.0.1:${actualPort}/ (watching codes/, locales/, templates/; Ctrl-C stops)`);
   const watcher = watch(['codes', 'locales', 'templates'].map((d) => path.join(common.root, d)), { ignoreInitial: true, awaitWriteFinish: { stabilityThreshold: 30, pollInterval: 10 } });
+  watcher.on('error', (error) => output.err(`error: watching for changes failed: ${message(error)}`));
   let timer: NodeJS.Timeout | undefined;
   watcher.on('all', (event, file) => {
     clearTimeout(timer);
@@ -91,11 +116,12 @@ export async function serveCommand(options: ServeCommandOptions, output: Output)
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  clearTimeout(timer);
   live.close();
   await watcher.close();
   server.closeAllConnections();
   await new Promise((resolve) => server.close(resolve));
   await building;
-  rmSync(preview, { recursive: true, force: true });
+  if (preview) rmSync(preview, { recursive: true, force: true });
   return 0;
 }

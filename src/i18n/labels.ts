@@ -15,9 +15,14 @@ export function unflattenLabels(entries: Iterable<readonly [string, string]>): L
   const root: Record<string, unknown> = {};
   for (const [path, value] of entries) {
     const parts = path.split('.');
-    let node = root;
-    for (const part of parts.slice(0, -1)) node = (node[part] ??= {}) as Record<string, unknown>;
-    node[parts.at(-1)!] = value;
+    let node: Record<string, unknown> | undefined = root;
+    for (const part of parts.slice(0, -1)) {
+      if (!Object.hasOwn(node, part)) Object.defineProperty(node, part, { value: {}, enumerable: true, writable: true, configurable: true });
+      const next: unknown = node[part];
+      node = next !== null && typeof next === 'object' ? (next as Record<string, unknown>) : undefined;
+      if (!node) break;
+    }
+    if (node) Object.defineProperty(node, parts.at(-1)!, { value, enumerable: true, writable: true, configurable: true });
   }
   return root as LabelTree;
 }
@@ -68,4 +73,19 @@ export function placeholders(text: string): string[] {
   const names = new Set<string>();
   for (const match of text.matchAll(PLACEHOLDER)) names.add(match[1]!);
   return [...names].sort();
+}
+
+/**
+ * Where the first brace outside a well-formed placeholder sits, the commonest placeholder typo:
+ * `'{{count} codes'` → 0, `'{{a}} and {{b}'` → 10, `'{{a}}'` → undefined.
+ */
+export function strayBrace(text: string): number | undefined {
+  let last = 0;
+  for (const match of text.matchAll(PLACEHOLDER)) {
+    const gap = text.slice(last, match.index).search(/[{}]/);
+    if (gap !== -1) return last + gap;
+    last = match.index! + match[0].length;
+  }
+  const tail = text.slice(last).search(/[{}]/);
+  return tail === -1 ? undefined : last + tail;
 }

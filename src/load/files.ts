@@ -1,6 +1,8 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { diagnostic, START, type Diagnostic } from '../diagnostics.js';
+import { diagnostic, positionAt, START, type Diagnostic, type Position } from '../diagnostics.js';
+import { MAX_ASSET_BYTES, MAX_LABEL_FILE_BYTES, MAX_TEXT_BYTES } from '../limits.js';
+import { invalidUtf8Position } from './utf8.js';
 
 /** A user file read as text: BOM removed, CRLF folded to LF, Unicode NFC. */
 export interface SourceFile {
@@ -33,25 +35,45 @@ function relative(root: string, abs: string): string {
   return path.relative(root, abs).split(path.sep).join('/');
 }
 
+/** The most bytes a file may have, by what it is. */
+function sizeLimit(rel: string): number {
+  if (rel.startsWith('templates/assets/')) return MAX_ASSET_BYTES;
+  return rel.endsWith('.json') ? MAX_LABEL_FILE_BYTES : MAX_TEXT_BYTES;
+}
+
+const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+
+/** A control character other than tab and line breaks: never meant in text, and invalid in HTML. */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+
 /**
  * Reads one file under `root`, refusing a path whose real location lies outside the root's real
- * location (a symlink pointing out of the project) and bytes that are not UTF-8.
+ * location (a symlink pointing out of the project), anything but a regular file, a file larger
+ * than its limit, bytes that are not UTF-8 and control characters.
  */
 export async function readSource(root: string, abs: string): Promise<ReadResult> {
   const rel = relative(root, abs);
+  const fail = (at: Position, rule: string, message: string): ReadResult => ({ diagnostics: [diagnostic(rel, at, 'error', rule, message)] });
   const [realRoot, real] = await Promise.all([fs.realpath(root), fs.realpath(abs)]);
   if (real !== realRoot && !real.startsWith(realRoot + path.sep)) {
-    return {
-      diagnostics: [diagnostic(rel, START, 'error', 'path-outside-root', `refusing to read ${rel}: it resolves to ${real}, outside the project root`)],
-    };
+    return fail(START, 'path-outside-root', `refusing to read ${rel}: it resolves to ${real}, outside the project root`);
   }
-  const text = decodeUtf8(await fs.readFile(abs));
+  const stats = await fs.stat(abs);
+  if (!stats.isFile()) return fail(START, 'input-limit', `${rel} is not a regular file`);
+  const limit = sizeLimit(rel);
+  if (stats.size > limit) return fail(START, 'input-limit', `the file has ${megabytes(stats.size)}; a file like it may have at most ${megabytes(limit)}`);
+  const bytes = await fs.readFile(abs);
+  const text = decodeUtf8(bytes);
   if (text === undefined) {
-    return {
-      diagnostics: [diagnostic(rel, START, 'error', 'encoding', 'file is not valid UTF-8; save it as UTF-8')],
-    };
+    return fail(invalidUtf8Position(bytes), 'encoding', 'this byte is not valid UTF-8; save the file as UTF-8');
   }
-  return { file: { path: rel, text: normalizeText(text) }, diagnostics: [] };
+  const normalized = normalizeText(text);
+  const control = CONTROL.exec(normalized);
+  if (control) {
+    const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+    return fail(positionAt(normalized, control.index), 'encoding', `the control character U+${code} is not allowed in text; remove it`);
+  }
+  return { file: { path: rel, text: normalized }, diagnostics: [] };
 }
 
 export interface DirEntry {

@@ -10,6 +10,8 @@ export interface RawFamily {
   readonly codes: readonly FrontMatterFile[];
   /** Written comparisons: codes/<family>/pairs/<a>-vs-<b>.md. */
   readonly pairs: readonly FrontMatterFile[];
+  /** The codes the family's files are named after (`553` for 553.md), those that failed to load included. */
+  readonly codeNames: readonly string[];
 }
 
 export interface RawTranslation {
@@ -70,7 +72,8 @@ async function loadFamilies(root: string, filter: LoadFilter, diagnostics: Diagn
     const pairPaths = (await listDir(path.join(dir.abs, 'pairs'))).filter((e) => !e.isDirectory && e.name.endsWith('.md')).map((e) => e.abs);
     const pairSources = await readSources(root, pairPaths);
     diagnostics.push(...pairSources.diagnostics);
-    families.push({ id: dir.name, file, codes: parsed.filter((f) => f !== file), pairs: frontMatterFiles(pairSources.files, diagnostics) });
+    const codeNames = entries.filter((e) => e !== familyEntry).map((e) => e.name.slice(0, -'.md'.length));
+    families.push({ id: dir.name, file, codes: parsed.filter((f) => f !== file), codeNames, pairs: frontMatterFiles(pairSources.files, diagnostics) });
   }
   return families;
 }

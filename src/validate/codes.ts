@@ -75,7 +75,8 @@ function readReferences(reader: FieldReader): Reference[] {
   });
 }
 
-function readCode(file: FrontMatterFile, familyId: string, header: FamilyHeader, diagnostics: Diagnostic[]): CodeData | undefined {
+/** `names`: the codes the family's files are named after, whether or not they parse. */
+function readCode(file: FrontMatterFile, familyId: string, header: FamilyHeader, names: ReadonlySet<string>, diagnostics: Diagnostic[]): CodeData | undefined {
   const reader = new FieldReader(file, diagnostics);
   reader.unknownFields(CODE_FIELDS);
   const expected = path.posix.basename(file.path, '.md');
@@ -89,7 +90,9 @@ function readCode(file: FrontMatterFile, familyId: string, header: FamilyHeader,
     body: file.body.trim() || undefined,
   };
   if (code === undefined) return undefined;
-  if (code !== expected) reader.error(['code'], 'code-mismatch', `code "${code}" does not match the file name ${expected}.md`);
+  // A copied file whose code was left unchanged is one fault, reported here and not in the original.
+  if (code !== expected && names.has(code)) reader.error(['code'], 'duplicate-code', `code "${code}" is already defined in ${path.posix.dirname(file.path)}/${code}.md; this file must hold code "${expected}"`);
+  else if (code !== expected) reader.error(['code'], 'code-mismatch', `code "${code}" does not match the file name ${expected}.md`);
   else if (!SAFE_SEGMENT.test(code)) reader.error(['code'], 'code-mismatch', `code "${code}" may hold only letters, digits, '.', '_' and '-'`);
   else if (!header.pattern.test(code)) reader.error(['code'], 'code-mismatch', `code "${code}" does not match the family's pattern ${header.pattern.source}`);
   else if (!classPrefix(code, header.classes)) reader.error(['code'], 'code-mismatch', `code "${code}" falls in no class of the family`);
@@ -110,21 +113,21 @@ function readCode(file: FrontMatterFile, familyId: string, header: FamilyHeader,
   return data;
 }
 
-/** Cross-file rules of one family: duplicate codes, links to codes that do not exist. */
-function checkFamilyLinks(codes: ReadonlyArray<{ data: CodeData; file: FrontMatterFile }>, diagnostics: Diagnostic[]): void {
-  const firstFile = new Map<string, string>();
-  for (const { data, file } of codes) {
-    const earlier = firstFile.get(data.code);
-    if (earlier) new FieldReader(file, diagnostics).error(['code'], 'duplicate-code', `code "${data.code}" is already defined in ${earlier}`);
-    else firstFile.set(data.code, file.path);
-  }
+/**
+ * Links to codes the family does not have. A code counts as present when a file is named after it,
+ * even one that does not parse or holds another code: that file's own diagnostic is the cause, and
+ * links to it are not reported again.
+ */
+function checkFamilyLinks(codes: ReadonlyArray<{ data: CodeData; file: FrontMatterFile }>, names: ReadonlySet<string>, diagnostics: Diagnostic[]): void {
   for (const { data, file } of codes) {
     const reader = new FieldReader(file, diagnostics);
     for (const [key, list] of [['related', data.related], ['replaced_by', data.replacedBy]] as const) {
-      list.forEach((other, index) => {
-        if (!firstFile.has(other)) reader.error([key, index], 'unknown-related', `\`${key}\` names code "${other}", which this family does not have`);
+      const written = Array.isArray(file.data[key]) ? (file.data[key] as unknown[]).map((item) => String(item).trim()) : [];
+      for (const other of list) {
+        const index = Math.max(written.indexOf(other), 0);
+        if (!names.has(other)) reader.error([key, index], 'unknown-related', `\`${key}\` names code "${other}", which this family does not have`);
         else if (other === data.code) reader.error([key, index], 'unknown-related', `\`${key}\` names the code itself`);
-      });
+      }
     }
   }
 }
@@ -139,11 +142,12 @@ export function validateFamilies(raw: readonly RawFamily[], diagnostics: Diagnos
     }
     const header = readFamilyHeader(reader);
     if (!header) continue;
+    const names = new Set(family.codeNames);
     const codes = family.codes.flatMap((file) => {
-      const data = readCode(file, family.id, header, diagnostics);
+      const data = readCode(file, family.id, header, names, diagnostics);
       return data ? [{ data, file }] : [];
     });
-    checkFamilyLinks(codes, diagnostics);
+    checkFamilyLinks(codes, names, diagnostics);
     const text: TextFields = { title: header.title, body: family.file.body.trim() || undefined };
     families.push({
       id: family.id,

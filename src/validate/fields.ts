@@ -62,13 +62,22 @@ export class FieldReader {
     return value;
   }
 
-  /** A list of strings (numbers are taken as strings, so `related: [550, 553]` works). */
+  /** A list of strings (numbers are taken as strings, so `related: [550, 553]` works); an item given twice is an error. */
   stringList(key: string): string[] {
+    const seen = new Map<string, number>();
     return this.list(key).flatMap((item, index) => {
-      if (typeof item === 'string' && item.trim() !== '') return [item.trim()];
-      if (typeof item === 'number') return [String(item)];
-      this.error([key, index], 'field-type', `each item of \`${key}\` must be a string, not ${typeName(item)}`);
-      return [];
+      const value = typeof item === 'string' && item.trim() !== '' ? item.trim() : typeof item === 'number' ? String(item) : undefined;
+      if (value === undefined) {
+        this.error([key, index], 'field-type', `each item of \`${key}\` must be a string, not ${typeName(item)}`);
+        return [];
+      }
+      const first = seen.get(value);
+      if (first !== undefined) {
+        this.error([key, index], 'duplicate-entry', `\`${key}\` lists "${value}" twice (items ${first + 1} and ${index + 1}); remove one`);
+        return [];
+      }
+      seen.set(value, index);
+      return [value];
     });
   }
 

@@ -1,8 +1,10 @@
 import path from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import type { JsonFile } from '../load/json.js';
-import { flattenLabels, placeholders, splitPluralKey, unflattenLabels } from '../i18n/labels.js';
+import { flattenLabels, placeholders, splitPluralKey, strayBrace, unflattenLabels } from '../i18n/labels.js';
 import { canonicalTag, pluralCategories, SOURCE_LANGUAGE } from '../i18n/tags.js';
+import { MAX_LABELS } from '../limits.js';
+import { labelOverLimit, usableLabelTree } from './label-keys.js';
 import type { LabelTree } from '../model/types.js';
 
 /** One language's labels after validation, with what the build and `status` need to know. */
@@ -33,12 +35,19 @@ export function looksTranslatable(english: string): boolean {
   return /\b\p{Ll}{4,}\b/u.test(english.replace(/\{\{[^}]*\}\}/g, ''));
 }
 
+/** The text around `index`, short enough for one diagnostic line. */
+function excerpt(text: string, index: number): string {
+  if (text.length <= 40) return text;
+  const start = Math.max(0, index - 15);
+  return `${start > 0 ? '…' : ''}${text.slice(start, start + 30)}${start + 30 < text.length ? '…' : ''}`;
+}
+
 const joinList = (list: readonly string[]) => list.map((s) => `_${s}`).join(', ');
 
-function checkLanguage(file: JsonFile, tag: string, english: Map<string, string>, diagnostics: Diagnostic[]): LabelReport {
+function checkLanguage(file: JsonFile, tree: Record<string, unknown>, tag: string, english: Map<string, string>, diagnostics: Diagnostic[]): LabelReport {
   const warn = (key: string, rule: string, message: string, at = file.locate(key.split('.'))) =>
     diagnostics.push(diagnostic(file.path, at, 'warning', rule, message));
-  const entries = flattenLabels(file.value);
+  const entries = flattenLabels(tree);
   const kept = new Map<string, string>();
   const isSource = tag === SOURCE_LANGUAGE;
   const englishBases = new Map<string, Set<string>>();
@@ -67,8 +76,17 @@ function checkLanguage(file: JsonFile, tag: string, english: Map<string, string>
       continue;
     }
     if (value.trim() === '') continue;
+    const stray = strayBrace(value);
+    if (stray !== undefined) {
+      const at = file.locateInString(key.split('.'), stray);
+      const fault = `\`${key}\`: unbalanced braces in "${excerpt(value, stray)}"; a placeholder is written {{name}}`;
+      if (isSource) diagnostics.push(diagnostic(file.path, at, 'error', 'placeholder-syntax', fault));
+      else warn(key, 'placeholder-syntax', `${fault}; English is used instead`, at);
+      continue;
+    }
     const reference = english.get(key) ?? english.get(`${base}_other`);
-    if (!isSource && reference !== undefined) {
+    // An English label with broken braces is reported in en.json; its translations are not compared to it.
+    if (!isSource && reference !== undefined && strayBrace(reference) === undefined) {
       const expected = placeholders(reference);
       const actual = placeholders(value);
       // A plural form may spell its number out (Arabic "رمزان" for two), so it may drop {{count}}.
@@ -94,6 +112,11 @@ function checkLanguage(file: JsonFile, tag: string, english: Map<string, string>
     }
   }
   const present = new Set(entries.map(([key]) => key));
+  const firstOfBase = new Map<string, string>();
+  for (const key of present) {
+    const { base } = splitPluralKey(key);
+    if (!firstOfBase.has(base)) firstOfBase.set(base, key);
+  }
   const absentKeys: Diagnostic[] = [];
   if (!isSource) {
     const reported = new Set<string>();
@@ -102,7 +125,7 @@ function checkLanguage(file: JsonFile, tag: string, english: Map<string, string>
       const isPluralGroup = category !== undefined;
       const name = isPluralGroup ? base : key;
       if (reported.has(name)) continue;
-      const found = isPluralGroup ? [...present].some((k) => splitPluralKey(k).base === base) : present.has(key);
+      const found = isPluralGroup ? firstOfBase.has(base) : present.has(key);
       if (found) continue;
       reported.add(name);
       const parent = name.split('.').slice(0, -1);
@@ -111,7 +134,7 @@ function checkLanguage(file: JsonFile, tag: string, english: Map<string, string>
   }
   const summary = summarize(file.path, tag, kept, english, isSource);
   for (const base of summary.identical) {
-    const key = english.has(base) ? base : [...present].find((k) => splitPluralKey(k).base === base) ?? base;
+    const key = english.has(base) ? base : firstOfBase.get(base) ?? base;
     absentKeys.push(diagnostic(file.path, file.locate(key.split('.')), 'warning', 'identical-to-english', `\`${base}\` is the same as in English; is it translated?`));
   }
   return { ...summary, checkOnly: absentKeys };
@@ -148,7 +171,7 @@ function summarize(file: string, tag: string, kept: Map<string, string>, english
  * Faults in a label are warnings and only that label falls back to English.
  */
 export function validateLabels(files: readonly JsonFile[], diagnostics: Diagnostic[]): LabelsResult {
-  const usable: Array<{ file: JsonFile; tag: string }> = [];
+  const usable: Array<{ file: JsonFile; tree: Record<string, unknown>; tag: string }> = [];
   for (const file of files) {
     const name = path.posix.basename(file.path, '.json');
     const tag = canonicalTag(name);
@@ -161,7 +184,13 @@ export function validateLabels(files: readonly JsonFile[], diagnostics: Diagnost
       diagnostics.push(diagnostic(file.path, { line: 1, column: 1 }, 'error', 'locale-type', 'a locale file must hold a JSON object of labels'));
       continue;
     }
-    usable.push({ file, tag });
+    const tree = usableLabelTree(file, diagnostics);
+    const over = labelOverLimit(tree);
+    if (over) {
+      diagnostics.push(diagnostic(file.path, file.locate(over), 'error', 'input-limit', `a label file may hold at most ${MAX_LABELS.toLocaleString('en-US')} labels; this is the next one`));
+      continue;
+    }
+    usable.push({ file, tree, tag });
   }
   const sourceFile = usable.find((u) => u.tag === SOURCE_LANGUAGE);
   if (!sourceFile) {
@@ -170,7 +199,7 @@ export function validateLabels(files: readonly JsonFile[], diagnostics: Diagnost
     }
     return { reports: [] };
   }
-  const english = new Map(flattenLabels(sourceFile.file.value).filter((e): e is [string, string] => typeof e[1] === 'string'));
-  const reports = usable.map(({ file, tag }) => checkLanguage(file, tag, english, diagnostics));
+  const english = new Map(flattenLabels(sourceFile.tree).filter((e): e is [string, string] => typeof e[1] === 'string'));
+  const reports = usable.map(({ file, tree, tag }) => checkLanguage(file, tree, tag, english, diagnostics));
   return { reports, source: reports.find((r) => r.tag === SOURCE_LANGUAGE) };
 }

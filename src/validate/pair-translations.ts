@@ -29,7 +29,7 @@ export function readPairTranslation(raw: RawTranslation, family: FamilyData, dia
   if (text.differences && text.differences.length !== pair.text.differences.length) {
     reader.warn(['differences'], 'differences-count', `\`differences\` has ${text.differences.length} items where the English has ${pair.text.differences.length}; translate each English item as one item`);
   }
-  const { sourceHash, stale } = checkSourceHash(reader, pair.sourceHash);
+  const { sourceHash, stale } = checkSourceHash(reader, raw.file, pair.sourceHash);
   return { text, sourceHash, stale };
 }
 

@@ -1,10 +1,18 @@
+import type { FrontMatterFile } from '../load/front-matter.js';
 import type { FieldReader } from './fields.js';
 
-/** Reads a translation's `source_hash` and says whether the English changed since (a warning if so). */
-export function checkSourceHash(reader: FieldReader, expected: string): { sourceHash: string; stale: boolean } {
-  const sourceHash = reader.string('source_hash', { coerceNumber: true }) ?? '';
+const SOURCE_HASH = /^[0-9a-f]{16}$/;
+
+/**
+ * Reads a translation's `source_hash` and says whether the English changed since (a warning if so,
+ * and another if the value is not a hash at all).
+ */
+export function checkSourceHash(reader: FieldReader, file: FrontMatterFile, expected: string): { sourceHash: string; stale: boolean } {
+  // Unquoted, a hash of digits and one `e` reads as a number: the hash is what was written.
+  const sourceHash = (typeof file.data.source_hash === 'number' ? file.sourceOf(['source_hash']) : reader.string('source_hash')) ?? '';
   const stale = sourceHash !== expected;
   if (!sourceHash) reader.warn([], 'stale-translation', `no \`source_hash\`: add source_hash: ${expected} once the text matches the English`);
+  else if (!SOURCE_HASH.test(sourceHash)) reader.warn(['source_hash'], 'source-hash-format', `source_hash "${sourceHash}" is not a source hash (16 hexadecimal digits, as \`code-compare hash\` prints them); set source_hash: ${expected} once the text matches the English`);
   else if (stale) reader.warn(['source_hash'], 'stale-translation', `the English has changed since this translation (source_hash ${sourceHash}, English now ${expected}); review it, then set source_hash: ${expected}`);
   return { sourceHash, stale };
 }

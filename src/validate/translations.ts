@@ -9,6 +9,7 @@ import { checkSourceHash } from './source-hash.js';
 
 export const FAMILY_KEY = '_family';
 
+
 /** Coverage of one language's content: translatable fields that exist in English, per field. */
 export interface ContentReport {
   readonly tag: string;
@@ -41,7 +42,7 @@ function readTranslation(raw: RawTranslation, english: TextFields, expectedHash:
   for (const [prefix, value] of Object.entries(isFamily ? reader.mapping('classes') ?? {} : {})) {
     if (typeof value === 'string' && value.trim() !== '') classes[prefix] = value.trim();
   }
-  const { sourceHash, stale } = checkSourceHash(reader, expectedHash);
+  const { sourceHash, stale } = checkSourceHash(reader, raw.file, expectedHash);
   return { text, classes, sourceHash, stale };
 }
 

@@ -1,21 +1,7 @@
-import { promises as fs, existsSync } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
-
-/** The file that marks a folder as this tool's output; it also holds the manifest of the last build. */
-export const MARKER = '.code-compare.json';
-export const TOOL_VERSION = 1;
-
-export interface Manifest {
-  readonly tool: 'code-compare';
-  readonly version: number;
-  /** Hash over every input of the build (the whole site model and the tool); equal hashes mean equal output. */
-  readonly inputs: string;
-  /** Hash over the per-file hashes below. */
-  readonly build: string;
-  /** Output file → hash of the inputs it was made from. */
-  readonly files: Readonly<Record<string, string>>;
-}
+import { isOwnFolder, isRealFolder, lstatPath, markStaging, MARKER, readManifest, TOOL_VERSION, whyNotOutput } from './ownership.js';
 
 const isInside = (parent: string, child: string) => child === parent || child.startsWith(parent + path.sep);
 
@@ -58,47 +44,50 @@ function processAlive(pid: number): boolean {
   }
 }
 
-export async function readManifest(out: string): Promise<Manifest | undefined> {
-  try {
-    const manifest = JSON.parse(await fs.readFile(path.join(out, MARKER), 'utf8')) as Manifest;
-    return manifest.tool === 'code-compare' ? manifest : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
- * Refuses an output folder the tool must not replace: the root itself or a folder above it, or an
- * existing folder with files in it and no marker of an earlier build.
+ * Refuses an output path the tool must not replace: the root itself or a folder above it, a source
+ * folder, and anything but an absent path or an earlier output of this tool.
  */
 export async function checkOutputFolder(root: string, out: string): Promise<Diagnostic[]> {
   const at = { line: 1, column: 1 };
+  const shown = path.relative(root, out) || '.';
   if (isInside(out, root)) {
-    return [diagnostic(path.relative(root, out) || '.', at, 'error', 'unsafe-output', `refusing to write to ${out}: it is the project root or a folder above it`)];
+    return [diagnostic(shown, at, 'error', 'unsafe-output', `refusing to write to ${out}: it is the project root or a folder above it`)];
   }
   if (isInside(path.join(root, 'codes'), out) || isInside(path.join(root, 'locales'), out) || isInside(path.join(root, 'templates'), out)) {
-    return [diagnostic(path.relative(root, out), at, 'error', 'unsafe-output', `refusing to write to ${out}: it lies inside the project's sources`)];
+    return [diagnostic(shown, at, 'error', 'unsafe-output', `refusing to write to ${out}: it lies inside the project's sources`)];
   }
-  const entries = await fs.readdir(out).catch(() => undefined);
-  if (entries && entries.length > 0 && !entries.includes(MARKER)) {
-    return [diagnostic(path.relative(root, out) || out, at, 'error', 'foreign-output', `refusing to replace ${out}: it holds files that an earlier build of code-compare did not write (no ${MARKER})`)];
+  const reason = await whyNotOutput(out);
+  return reason ? [diagnostic(shown, at, 'error', 'foreign-output', `refusing to replace ${out}: ${reason}`)] : [];
+}
+
+/** Removes a folder of this tool's, or an empty one; leaves anything else alone. Whether the path is now free. */
+async function removeIfOwn(dir: string): Promise<boolean> {
+  const stats = await lstatPath(dir);
+  if (stats === undefined) return true;
+  if (await isOwnFolder(dir)) {
+    await removeTree(dir);
+    return true;
   }
-  return [];
+  if (typeof stats === 'object' && stats.isDirectory()) return fs.rmdir(dir).then(() => true, () => false);
+  return false;
 }
 
 /**
- * Puts back an output a killed build had moved aside, and removes temporary folders left by
- * builds that are no longer running.
+ * Puts back an output a killed build had moved aside, and removes staging folders left by builds
+ * that are no longer running. Only this tool's folders are touched: a name alone proves nothing.
  */
 export async function recoverOutput(out: string): Promise<void> {
   const { dir, building, retired } = siblings(out);
   const names = await fs.readdir(dir).catch(() => [] as string[]);
   for (const name of names.sort()) {
-    const owner = Number(name.split('-').at(-1));
-    const stale = !processAlive(owner) || owner === process.pid;
-    if (!stale) continue;
-    if (name.startsWith(retired) && !existsSync(out)) await fs.rename(path.join(dir, name), out);
-    else if (name.startsWith(retired) || name.startsWith(building)) await fs.rm(path.join(dir, name), { recursive: true, force: true });
+    const isRetired = name.startsWith(retired);
+    if (!isRetired && !name.startsWith(building)) continue;
+    const owner = /-(\d+)$/.exec(name)?.[1];
+    if (owner === undefined || (processAlive(Number(owner)) && Number(owner) !== process.pid)) continue;
+    const folder = path.join(dir, name);
+    if (isRetired && (await lstatPath(out)) === undefined && (await readManifest(folder))) await fs.rename(folder, out);
+    else await removeIfOwn(folder);
   }
 }
 
@@ -108,48 +97,65 @@ export interface Staging {
   readonly holds: Readonly<Record<string, string>>;
 }
 
+/** The cache folder, when it is a real folder or can be made one; never through a link. */
+async function cacheFolder(out: string): Promise<string | undefined> {
+  const cache = path.dirname(keptOutput(out));
+  if ((await lstatPath(cache)) === undefined) await fs.mkdir(cache).catch(() => undefined);
+  return (await isRealFolder(cache)) ? cache : undefined;
+}
+
 /**
  * The folder a build writes into, beside the output, on the same file system so it can be renamed
  * into place: the kept output of an earlier build when it is intact (its manifest tells what it
- * holds), else a new empty folder.
+ * holds), else a new empty folder. Either way it is marked as this tool's staging folder.
  */
 export async function createStaging(out: string): Promise<Staging> {
   const { dir, building } = siblings(out);
   await fs.mkdir(dir, { recursive: true });
   const staging = path.join(dir, `${building}${process.pid}`);
-  await fs.rm(staging, { recursive: true, force: true });
+  if (!(await removeIfOwn(staging))) throw new Error(`cannot stage the build: ${staging} exists and is not code-compare's`);
   const kept = keptOutput(out);
-  const manifest = await readManifest(kept);
+  const cache = await cacheFolder(out);
+  const manifest = cache ? await readManifest(kept) : undefined;
   if (manifest && manifest.version === TOOL_VERSION && (await topLevelMatches(kept, manifest.files))) {
     try {
       await fs.rename(kept, staging);
       // From here on the folder holds a mix of two builds until this one finishes: no manifest may vouch for it.
-      await fs.rm(path.join(staging, MARKER));
+      await markStaging(staging);
       return { dir: staging, holds: manifest.files };
     } catch {
-      await fs.rm(staging, { recursive: true, force: true });
+      await removeIfOwn(staging);
     }
-  } else if (existsSync(kept)) {
-    await removeTree(kept);
+  } else if (cache) {
+    await removeIfOwn(kept);
   }
   await fs.mkdir(staging);
+  await markStaging(staging);
   return { dir: staging, holds: {} };
 }
 
-/** Replaces the output with the staged folder: two renames; the old output is then kept for the next build. */
+/**
+ * Replaces the output with the staged folder: two renames; the old output is then kept for the next
+ * build. What stands at `out` is checked again first: only an output of this tool is moved.
+ */
 export async function publishStaging(staging: string, out: string): Promise<void> {
   const { dir, retired } = siblings(out);
   const aside = path.join(dir, `${retired}${process.pid}`);
-  const hadOutput = existsSync(out);
-  if (hadOutput) await fs.rename(out, aside);
+  const hadOutput = (await lstatPath(out)) !== undefined;
+  if (hadOutput) {
+    const reason = await whyNotOutput(out);
+    if (reason) throw new Error(`refusing to replace ${out}: ${reason}`);
+    await fs.rename(out, aside);
+  }
   await fs.rename(staging, out);
-  if (hadOutput) await keep(aside, keptOutput(out));
+  if (hadOutput) await keep(aside, out);
 }
 
-async function keep(old: string, kept: string): Promise<void> {
+/** Keeps a replaced output in the cache folder; where that cannot be done without touching what is not ours, removes it. */
+async function keep(old: string, out: string): Promise<void> {
+  const kept = keptOutput(out);
   try {
-    if (existsSync(kept)) await removeTree(kept);
-    await fs.mkdir(path.dirname(kept), { recursive: true });
+    if (!(await cacheFolder(out)) || !(await removeIfOwn(kept))) throw new Error('no room to keep the output');
     await fs.rename(old, kept);
   } catch {
     await removeTree(old);

@@ -163,12 +163,19 @@ describe('the checkers themselves', () => {
     ['an RFC that does not define the code', [row('RFC 4954 §6; §4')], { rfc: 5321 }],
     ['any RFC for a registry-only code', [row('IANA enhanced-code registry only')], { rfc: 3463 }],
   ])('rejects a citation of %s', (_name, rows, ref) => {
-    expect(unbackedCitations(rows, [ref])).toHaveLength(1);
+    expect(unbackedCitations(rows, [ref], '')).toHaveLength(1);
+  });
+
+  it('accepts another section of a known RFC only when the page names it', () => {
+    const rows = [row('RFC 5321 §4.2.2, §4.2.3', 'core SMTP')];
+    expect(unbackedCitations(rows, [{ rfc: 5321, section: '4.5.4.1' }], 'RFC 5321 §4.5.4.1 suggests retrying')).toEqual([]);
+    expect(unbackedCitations(rows, [{ rfc: 5321, section: '4.5.4' }], 'RFC 5321 §4.5.4.1 suggests retrying')).toHaveLength(1);
+    expect(unbackedCitations(rows, [{ rfc: 5321, section: '4.5.4.1' }], 'servers retry')).toHaveLength(1);
   });
 
   it('accepts RFC 5321 §4.3.2 when the context names it, and an RFC cited without a section', () => {
     const rows = [row('RFC 5321 §4.2.2, §4.2.3', 'MAIL, RCPT (§4.3.2)'), row('RFC 1870 (section not verified)')];
-    expect(unbackedCitations(rows, [{ rfc: 5321, section: '4.3.2' }, { rfc: 5321, section: '4.2.3' }, { rfc: 1870 }])).toEqual([]);
+    expect(unbackedCitations(rows, [{ rfc: 5321, section: '4.3.2' }, { rfc: 5321, section: '4.2.3' }, { rfc: 1870 }], '')).toEqual([]);
   });
 
   it.each([

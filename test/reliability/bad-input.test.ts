@@ -11,7 +11,7 @@ const code250 = readFileSync(path.join(REPO, 'test/fixtures/clean/codes/smtp/250
  * first built successfully, so the test can check the failed build left that output untouched.
  */
 const cases: Array<[string, Record<string, string | Uint8Array>, string]> = [
-  ['YAML that does not parse', { 'codes/smtp/250.md': '---\ncode: "250"\ntitle: "unclosed\n---\n' }, 'codes/smtp/250.md:3:17: error: Missing closing "quote [yaml-syntax]'],
+  ['YAML that does not parse', { 'codes/smtp/250.md': '---\ncode: "250"\ntitle: "unclosed\n---\n' }, 'codes/smtp/250.md:3:8: error: the string opened here with " is not closed: add the closing " [yaml-syntax]'],
   ['front matter that is a list', { 'codes/smtp/250.md': '---\n- code\n- title\n---\n' }, 'codes/smtp/250.md:2:1: error: front matter must be a mapping of field names to values [front-matter-type]'],
   ['front matter that is missing', { 'codes/smtp/250.md': 'Just text.\n' }, 'codes/smtp/250.md:1:1: error: file must start with YAML front matter between two `---` lines [front-matter-missing]'],
   ['a missing required field', { 'codes/smtp/250.md': code250.replace(/^when: .*\n/m, '') }, 'codes/smtp/250.md:2:1: error: required field `when` is missing or empty [missing-field]'],
@@ -20,7 +20,7 @@ const cases: Array<[string, Record<string, string | Uint8Array>, string]> = [
   ['a list field given as a string', { 'codes/smtp/250.md': code250.replace('related: ["550"]', 'related: 550') }, 'codes/smtp/250.md:7:10: error: `related` must be a list, not a number [field-type]'],
   ['a code that does not match its file name', { 'codes/smtp/250.md': code250.replace('code: "250"', 'code: "251"') }, 'codes/smtp/250.md:2:7: error: code "251" does not match the file name 250.md [code-mismatch]'],
   ['a code outside the family pattern', { 'codes/smtp/650.md': code250.replace('code: "250"', 'code: "650"') }, 'codes/smtp/650.md:2:7: error: code "650" does not match the family\'s pattern ^[2-5][0-9]{2}$ [code-mismatch]'],
-  ['two files with one code', { 'codes/smtp/251.md': code250 }, 'codes/smtp/251.md:2:7: error: code "250" is already defined in codes/smtp/250.md [duplicate-code]'],
+  ['two files with one code', { 'codes/smtp/251.md': code250 }, 'codes/smtp/251.md:2:7: error: code "250" is already defined in codes/smtp/250.md; this file must hold code "251" [duplicate-code]'],
   ['a related code that does not exist', { 'codes/smtp/250.md': code250.replace('related: ["550"]', 'related: ["550", "599"]') }, 'codes/smtp/250.md:7:18: error: `related` names code "599", which this family does not have [unknown-related]'],
   ['a locale with a trailing comma', { 'locales/vi.json': '{\n  "meta": {\n    "languageName": "Tiếng Việt",\n  }\n}\n' }, 'locales/vi.json:4:3: error: expected a property name in double quotes: remove the trailing comma [json-syntax]'],
   ['a locale that is not an object', { 'locales/vi.json': '["Mô tả"]\n' }, 'locales/vi.json:1:1: error: a locale file must hold a JSON object of labels [locale-type]'],
@@ -28,7 +28,7 @@ const cases: Array<[string, Record<string, string | Uint8Array>, string]> = [
   ['a template that does not compile', { 'templates/pages/home.hbs': '<h1>{{t "home.title"}}</h1>\n{{#each families}}\n<p>{{title}}\n' }, 'templates/pages/home.hbs:4:1: error: '],
   ['a template calling a helper the tool does not have', { 'templates/pages/home.hbs': '<h1>{{t "home.title"}}</h1>\n<p>{{upper title}}</p>\n' }, 'templates/pages/home.hbs:2:4: error: unknown helper "upper"; the helpers are t, ta, '],
   ['a template that fails while rendering', { 'templates/pages/home.hbs': '<h1>{{t "home.title"}}</h1>\n{{#each}}<p></p>{{/each}}\n' }, 'templates/pages/home.hbs:1:1: error: rendering failed (in it or a partial it uses): page en: Must pass iterator to #each [template-render]'],
-  ['a file in another encoding', { 'codes/smtp/250.md': Buffer.from(code250.replace('okay', 'ok\u00e9'), 'latin1') }, 'codes/smtp/250.md:1:1: error: file is not valid UTF-8; save it as UTF-8 [encoding]'],
+  ['a file in another encoding', { 'codes/smtp/250.md': Buffer.from(code250.replace('okay', 'ok\u00e9'), 'latin1') }, 'codes/smtp/250.md:3:32: error: this byte is not valid UTF-8; save the file as UTF-8 [encoding]'],
 ];
 
 describe('bad input', () => {

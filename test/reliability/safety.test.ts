@@ -78,6 +78,8 @@ describe('the output folder', () => {
     const before = snapshot(first.dist);
     const dead = 2 ** 22 + 12345; // no such process
     mkdirSync(path.join(root, `.dist.building-${dead}`, 'en'), { recursive: true });
+    // A staging folder carries its marker from the moment it is made.
+    writeFileSync(path.join(root, `.dist.building-${dead}`, '.code-compare.json'), '{"tool":"code-compare","staging":true}\n');
     const { renameSync } = await import('node:fs');
     renameSync(first.dist, path.join(root, `.dist.retired-${dead}`));
     const check = await run('check', '--root', root);
