@@ -90,6 +90,8 @@ export interface FamilyData {
   readonly facets: readonly FacetDefinition[];
   /** Written comparisons, sorted by pair. */
   readonly pairs: readonly PairData[];
+  /** The comparisons the home page leads with, most important first. */
+  readonly highlights: ReadonlyArray<readonly [string, string]>;
   readonly sourceHash: string;
 }
 

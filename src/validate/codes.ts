@@ -7,9 +7,10 @@ import { classPrefix, compareCodes } from '../model/order.js';
 import { ACTORS, OUTCOMES, STATUSES, type CodeData, type FacetDefinition, type FamilyData, type Outcome, type Reference, type TextFields } from '../model/types.js';
 import { readCodeFacets, readFacetDefinitions } from './facets.js';
 import { FieldReader } from './fields.js';
+import { readHighlights } from './highlights.js';
 import { validatePairs } from './pairs.js';
 
-const FAMILY_FIELDS = ['name', 'title', 'pattern', 'classes', 'outcomes', 'facets'];
+const FAMILY_FIELDS = ['name', 'title', 'pattern', 'classes', 'outcomes', 'facets', 'highlights'];
 const CODE_FIELDS = ['code', 'title', 'description', 'when', 'fix', 'fix_admin', 'actor', 'references', 'related', 'enhanced', 'example', 'status', 'replaced_by', 'facets'];
 
 /** A family id or code becomes a URL segment and a folder name: only these characters may. */
@@ -149,7 +150,7 @@ export function validateFamilies(raw: readonly RawFamily[], diagnostics: Diagnos
     });
     checkFamilyLinks(codes, names, diagnostics);
     const text: TextFields = { title: header.title, body: family.file.body.trim() || undefined };
-    families.push({
+    const data = {
       id: family.id,
       name: header.name,
       text,
@@ -160,7 +161,8 @@ export function validateFamilies(raw: readonly RawFamily[], diagnostics: Diagnos
       facets: header.facets,
       pairs: validatePairs(family.pairs, family.id, header.facets, codes.map((c) => c.data.code), diagnostics),
       sourceHash: sourceHash({ ...text, ...Object.fromEntries(Object.entries(header.classes).map(([k, v]) => [`class ${k}`, v])) }),
-    });
+    };
+    families.push({ ...data, highlights: readHighlights(reader, data) });
   }
   return families;
 }

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { htmlFiles } from '../support/dist.js';
 import { inboundLinks } from '../support/crawl.js';
 import { makeCompareSite, repeatedSentences } from '../support/compare-site.js';
-import { BASE, buildSite, readPage, text } from '../support/site.js';
+import { BASE, buildSite, FIXTURES, readPage, text } from '../support/site.js';
 
 let dist: string;
 let pages: string[];
@@ -98,6 +98,16 @@ describe('a written pair whose codes differ in facets', () => {
       'E1001 comes from a request the client must change; E2001 from a store that could not keep up.',
       'After E1001 the same request will never succeed. After E2001 the client may retry later or at once.',
     ]);
+  });
+});
+
+describe('the home page', () => {
+  it('leads with the family\'s highlights, then its other featured pairs', async () => {
+    const family = readFileSync(path.join(FIXTURES, 'compare/codes/api/_family.md'), 'utf8').replace('facets:', 'highlights: [E1002-vs-E1003]\nfacets:');
+    const code = readFileSync(path.join(FIXTURES, 'compare/codes/api/E1003.md'), 'utf8').replace('facets:', 'related: [E1002]\nfacets:');
+    const result = await buildSite(makeCompareSite({ 'codes/api/_family.md': family, 'codes/api/E1003.md': code }));
+    expect(result.code, result.stderr).toBe(0);
+    expect(items(readPage(result.dist, 'en/index.html'), 'section[aria-labelledby="comparisons"] a')).toEqual(['ShopAPI E1002 vs E1003', 'ShopAPI E1001 vs E1002']);
   });
 });
 

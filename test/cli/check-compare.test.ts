@@ -68,3 +68,11 @@ describe('check: facets and pair files', () => {
     expect(result.lines.some((l) => /^locales\/vi\/api\/pairs\/E1001-vs-E1002\.md:2:\d+: warning: the English has changed since this translation .*\[stale-translation\]$/.test(l))).toBe(true);
   });
 });
+
+describe('check: highlights', () => {
+  it('refuses a highlighted pair that is not featured, at its place in the list', async () => {
+    const family = fixture('codes/api/_family.md').replace('facets:', 'highlights: [E1001-vs-E1002, E2001-vs-E2002]\nfacets:');
+    const result = await check({ 'codes/api/_family.md': family });
+    expect(result.lines).toContain(`codes/api/_family.md:${at(family, 'E2001-vs-E2002')}: error: \`highlights\` names E2001-vs-E2002, which is not featured: give it a pair file, or list one code in the other's \`related\` [not-featured]`);
+  });
+});

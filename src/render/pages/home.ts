@@ -1,11 +1,22 @@
 import { featuredPairs } from '../../model/featured.js';
 import { localizeFamily } from '../../model/localize.js';
+import type { FamilyData } from '../../model/types.js';
 import type { PageLinks } from '../layout.js';
 import { safe } from '../scope.js';
 import { fitTitle, type View, type ViewInput } from './support.js';
 
-/** How many of a family's featured comparisons the home page shows: the written ones come first. */
+/** How many of a family's featured comparisons the home page shows. */
 const HOME_COMPARISONS = 12;
+
+/** The family's highlights, then its other featured pairs (written ones first), up to HOME_COMPARISONS. */
+function homeComparisons(family: FamilyData): Array<{ a: string; b: string }> {
+  const chosen = family.highlights.map(([a, b]) => ({ a, b }));
+  for (const pair of featuredPairs(family)) {
+    if (chosen.length >= HOME_COMPARISONS) break;
+    if (!chosen.some((c) => c.a === pair.a && c.b === pair.b)) chosen.push(pair);
+  }
+  return chosen.slice(0, Math.max(HOME_COMPARISONS, family.highlights.length));
+}
 
 export function homePage(input: ViewInput, links: PageLinks): View {
   const scope = input.scope;
@@ -19,7 +30,7 @@ export function homePage(input: ViewInput, links: PageLinks): View {
         href: links.to({ kind: 'family', lang, family: family.id }),
         codeCount: safe(scope.label('home.codeCount', {}, n)),
         comparisonCount: safe(scope.label('home.comparisonCount', {}, (n * (n - 1)) / 2)),
-        comparisons: featuredPairs(family).slice(0, HOME_COMPARISONS).map((p) => ({
+        comparisons: homeComparisons(family).map((p) => ({
           label: scope.plainLabel('compare.heading', { family: family.name, a: p.a, b: p.b }),
           href: links.to({ kind: 'pair', lang, family: family.id, a: p.a, b: p.b }),
         })),
