@@ -1,6 +1,6 @@
 import { isTranslated } from './coverage.js';
 import { featuredPair } from './featured.js';
-import { inLanguage, languagePages, type LocalizedPage, type PageRef } from './pages.js';
+import { inLanguage, languagePages, pageDir, type LocalizedPage, type PageRef } from './pages.js';
 import type { Site } from './types.js';
 
 /**
@@ -18,9 +18,16 @@ export function isIndexable(site: Site, page: PageRef): boolean {
   return site.untranslated === 'index' || isTranslated(site, page);
 }
 
-/** The languages in which a page is indexable, in the site's language order: its hreflang set. */
+const hreflangSets = new WeakMap<Site, Map<string, string[]>>();
+
+/** The languages in which a page is indexable, in the site's language order: its hreflang set, the same for every version. */
 export function indexableLanguages(site: Site, page: LocalizedPage): string[] {
-  return site.languages.filter((l) => isIndexable(site, inLanguage(page, l.tag))).map((l) => l.tag);
+  let sets = hreflangSets.get(site);
+  if (!sets) hreflangSets.set(site, (sets = new Map()));
+  const key = pageDir(page, () => '');
+  let set = sets.get(key);
+  if (!set) sets.set(key, (set = site.languages.filter((l) => isIndexable(site, inLanguage(page, l.tag))).map((l) => l.tag)));
+  return set;
 }
 
 export interface IndexableCount {
