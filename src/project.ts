@@ -1,4 +1,6 @@
 import { compareDiagnostics, hasErrors, limitRepeated, type Diagnostic } from './diagnostics.js';
+import { loadDefaults } from './load/defaults.js';
+import type { SourceFile } from './load/files.js';
 import { loadProject, type LoadFilter } from './load/project.js';
 import { buildSite } from './model/site.js';
 import type { LabelTree, Site } from './model/types.js';
@@ -7,6 +9,7 @@ import { checkTemplateLabels, checkTemplates } from './render/templates.js';
 import { flattenLabels, splitPluralKey } from './i18n/labels.js';
 import { validateFamilies } from './validate/codes.js';
 import { checkFacetLabels } from './validate/facet-labels.js';
+import { labelDefaults } from './validate/label-defaults.js';
 import { validateLabels, type LabelReport } from './validate/labels.js';
 import { checkMarkup } from './validate/markup.js';
 import { contentReport, validateTranslations, type ContentReport } from './validate/translations.js';
@@ -28,21 +31,36 @@ export interface ValidatedProject {
   readonly checkOnly: readonly Diagnostic[];
 }
 
-function templateName(path: string): string {
-  return path.replace(/^templates\//, '').replace(/\.hbs$/, '');
+const templateName = (path: string) => path.replace(/^templates\//, '').replace(/\.hbs$/, '');
+const assetName = (path: string) => path.replace(/^templates\/assets\//, '');
+
+/**
+ * The tool's files with the project's laid over them by name: `templates/partials/x.hbs` of the
+ * project replaces the tool's partial x and leaves the rest. name → text, and name → the file shown in diagnostics.
+ */
+function layer(tools: readonly SourceFile[], own: readonly SourceFile[], nameOf: (path: string) => string, display: (path: string) => string) {
+  const found = new Map<string, { text: string; shown: string }>();
+  for (const file of tools) found.set(nameOf(file.path), { text: file.text, shown: display(file.path) });
+  for (const file of own) found.set(nameOf(file.path), { text: file.text, shown: file.path });
+  return {
+    texts: Object.fromEntries([...found].map(([name, f]) => [name, f.text])),
+    files: Object.fromEntries([...found].map(([name, f]) => [name, f.shown])),
+  };
 }
 
 /** load → validate → model. Collects every diagnostic; a site is returned only without errors. */
 export async function validateProject(options: ProjectOptions): Promise<ValidatedProject> {
-  const [raw, settings] = await Promise.all([loadProject(options.root, options), loadSettings(options.root)]);
-  const diagnostics: Diagnostic[] = [...raw.diagnostics, ...settings.diagnostics, ...checkMarkup(raw)];
+  const [raw, settings, tool] = await Promise.all([loadProject(options.root, options), loadSettings(options.root), loadDefaults(options.root)]);
+  const diagnostics: Diagnostic[] = [...raw.diagnostics, ...settings.diagnostics, ...tool.diagnostics, ...checkMarkup(raw)];
+  const defaults = tool.defaults;
+  const display = defaults?.display ?? ((file: string) => file);
   const families = validateFamilies(raw.families, diagnostics);
   if (options.families) {
     for (const wanted of options.families) {
       if (!families.some((f) => f.id === wanted)) diagnostics.push({ file: 'codes', line: 1, column: 1, severity: 'error', rule: 'unknown-family', message: `no family "${wanted}" under codes/ (--family)` });
     }
   }
-  const labels = validateLabels(raw.locales, diagnostics);
+  const labels = validateLabels(raw.locales, diagnostics, defaults && labelDefaults(defaults.locales, raw.families.map((f) => f.id), display));
   if (options.languages) {
     for (const wanted of options.languages) {
       if (!labels.reports.some((r) => r.tag === wanted)) diagnostics.push({ file: 'locales', line: 1, column: 1, severity: 'error', rule: 'unknown-language', message: `no usable locales/${wanted}.json (--lang)` });
@@ -50,8 +68,8 @@ export async function validateProject(options: ProjectOptions): Promise<Validate
   }
   const checkOnly: Diagnostic[] = [];
   const translations = validateTranslations(raw.translations, families, diagnostics, checkOnly);
-  const templates = Object.fromEntries(raw.templates.map((t) => [templateName(t.path), t.text]));
-  const fileOf = (name: string) => `templates/${name}.hbs`;
+  const { texts: templates, files: templateFiles } = layer(defaults?.templates ?? [], raw.templates, templateName, display);
+  const fileOf = (name: string) => templateFiles[name] ?? `templates/${name}.hbs`;
   diagnostics.push(...checkTemplates(templates, fileOf, REQUIRED_TEMPLATES));
   if (labels.source) {
     const keys = new Set(flattenLabels(labels.source.labels).map(([key]) => splitPluralKey(key).base));
@@ -73,7 +91,7 @@ export async function validateProject(options: ProjectOptions): Promise<Validate
     labels: labelTrees,
     translations,
     templates,
-    assets: Object.fromEntries(raw.assets.map((a) => [a.path.replace(/^templates\/assets\//, ''), a.text])),
+    assets: layer(defaults?.assets ?? [], raw.assets, assetName, display).texts,
     publish: options.languages,
   });
   return { site, diagnostics: shown, labelReports, contentReports, checkOnly: checkOnlyShown };

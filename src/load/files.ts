@@ -103,6 +103,16 @@ export async function listDir(abs: string): Promise<DirEntry[]> {
   return result.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
+/** Every file below `dir` whose name ends with `suffix`, in name order; [] if `dir` is absent. */
+export async function filesUnder(dir: string, suffix: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const entry of await listDir(dir)) {
+    if (entry.isDirectory) out.push(...(await filesUnder(entry.abs, suffix)));
+    else if (entry.name.endsWith(suffix)) out.push(entry.abs);
+  }
+  return out;
+}
+
 /** Reads many files, collecting every diagnostic rather than stopping at the first. */
 export async function readSources(root: string, paths: readonly string[]): Promise<{ files: SourceFile[]; diagnostics: Diagnostic[] }> {
   const results = await Promise.all(paths.map((p) => readSource(root, p)));

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
-import { listDir, readSources, type SourceFile } from './files.js';
+import { filesUnder, listDir, readSources, type SourceFile } from './files.js';
 import { parseFrontMatter, type FrontMatterFile } from './front-matter.js';
 import { parseJson, type JsonFile } from './json.js';
 
@@ -39,15 +39,6 @@ export interface LoadFilter {
 }
 
 const wanted = (list: readonly string[] | undefined, name: string) => !list || list.includes(name);
-
-async function filesUnder(dir: string, suffix: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const entry of await listDir(dir)) {
-    if (entry.isDirectory) out.push(...(await filesUnder(entry.abs, suffix)));
-    else if (entry.name.endsWith(suffix)) out.push(entry.abs);
-  }
-  return out;
-}
 
 function frontMatterFiles(files: readonly SourceFile[], diagnostics: Diagnostic[]): FrontMatterFile[] {
   return files.flatMap((source) => {

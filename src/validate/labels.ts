@@ -1,10 +1,11 @@
 import path from 'node:path';
-import { diagnostic, type Diagnostic } from '../diagnostics.js';
+import { diagnostic, START, type Diagnostic } from '../diagnostics.js';
 import type { JsonFile } from '../load/json.js';
 import { flattenLabels, placeholders, splitPluralKey, strayBrace, unflattenLabels } from '../i18n/labels.js';
 import { canonicalTag, pluralCategories, SOURCE_LANGUAGE } from '../i18n/tags.js';
 import { MAX_LABELS } from '../limits.js';
 import { labelOverLimit, usableLabelTree } from './label-keys.js';
+import type { LabelDefaults } from './label-defaults.js';
 import type { LabelTree } from '../model/types.js';
 
 /** One language's labels after validation, with what the build and `status` need to know. */
@@ -44,11 +45,15 @@ function excerpt(text: string, index: number): string {
 
 const joinList = (list: readonly string[]) => list.map((s) => `_${s}`).join(', ');
 
-function checkLanguage(file: JsonFile, tree: Record<string, unknown>, tag: string, english: Map<string, string>, diagnostics: Diagnostic[]): LabelReport {
+/**
+ * `inherited`: the tool's own labels of this language that the project's file may leave out; they
+ * count as present, and the file's entries replace them key by key.
+ */
+function checkLanguage(file: JsonFile, tree: Record<string, unknown>, tag: string, english: Map<string, string>, diagnostics: Diagnostic[], inherited: ReadonlyMap<string, string> = new Map()): LabelReport {
   const warn = (key: string, rule: string, message: string, at = file.locate(key.split('.'))) =>
     diagnostics.push(diagnostic(file.path, at, 'warning', rule, message));
   const entries = flattenLabels(tree);
-  const kept = new Map<string, string>();
+  const kept = new Map<string, string>(inherited);
   const isSource = tag === SOURCE_LANGUAGE;
   const englishBases = new Map<string, Set<string>>();
   for (const key of english.keys()) {
@@ -104,16 +109,19 @@ function checkLanguage(file: JsonFile, tree: Record<string, unknown>, tag: strin
 
   if (!isSource) {
     for (const [base, forms] of seenForms) {
-      const absent = [...categories].filter((c) => !forms.has(c));
+      const absent = [...categories].filter((c) => !forms.has(c) && !inherited.has(`${base}_${c}`));
       if (absent.length > 0 && forms.size > 0) {
         const firstKey = `${base}_${[...forms][0]}`;
         warn(firstKey, 'plural-category', `\`${base}\` lacks the plural form${absent.length > 1 ? 's' : ''} ${joinList(absent)} that ${tag} needs`);
       }
     }
   }
-  const present = new Set(entries.map(([key]) => key));
+  const own = new Set(entries.map(([key]) => key));
+  const present = new Set([...own, ...inherited.keys()]);
   const firstOfBase = new Map<string, string>();
-  for (const key of present) {
+  const firstPresent = new Set<string>();
+  for (const key of present) firstPresent.add(splitPluralKey(key).base);
+  for (const key of own) {
     const { base } = splitPluralKey(key);
     if (!firstOfBase.has(base)) firstOfBase.set(base, key);
   }
@@ -125,14 +133,14 @@ function checkLanguage(file: JsonFile, tree: Record<string, unknown>, tag: strin
       const isPluralGroup = category !== undefined;
       const name = isPluralGroup ? base : key;
       if (reported.has(name)) continue;
-      const found = isPluralGroup ? firstOfBase.has(base) : present.has(key);
+      const found = isPluralGroup ? firstPresent.has(base) : present.has(key);
       if (found) continue;
       reported.add(name);
       const parent = name.split('.').slice(0, -1);
       absentKeys.push(diagnostic(file.path, file.locate(parent), 'warning', 'missing-key', `\`${name}\` is missing; English is shown until it is translated`));
     }
   }
-  const summary = summarize(file.path, tag, kept, english, isSource);
+  const summary = summarize(file.path, tag, kept, english, isSource, own);
   for (const base of summary.identical) {
     const key = english.has(base) ? base : firstOfBase.get(base) ?? base;
     absentKeys.push(diagnostic(file.path, file.locate(key.split('.')), 'warning', 'identical-to-english', `\`${base}\` is the same as in English; is it translated?`));
@@ -140,8 +148,11 @@ function checkLanguage(file: JsonFile, tree: Record<string, unknown>, tag: strin
   return { ...summary, checkOnly: absentKeys };
 }
 
-/** Counts translation coverage by base key: a plural group counts once, complete only with all its forms. */
-function summarize(file: string, tag: string, kept: Map<string, string>, english: Map<string, string>, isSource: boolean): Omit<LabelReport, 'checkOnly'> {
+/**
+ * Counts translation coverage by base key: a plural group counts once, complete only with all its
+ * forms. Only labels the file itself holds (`own`) can be identical to English: the tool's own are not the project's to review.
+ */
+function summarize(file: string, tag: string, kept: Map<string, string>, english: Map<string, string>, isSource: boolean, own: ReadonlySet<string>): Omit<LabelReport, 'checkOnly'> {
   const bases = new Map<string, string>();
   for (const [key, value] of english) {
     const { base, category } = splitPluralKey(key);
@@ -153,7 +164,7 @@ function summarize(file: string, tag: string, kept: Map<string, string>, english
   for (const [base, englishValue] of bases) {
     const forms = english.has(base) ? [base] : categories.map((c) => `${base}_${c}`);
     if (forms.some((k) => !kept.has(k))) missing.push(base);
-    else if (!isSource && looksTranslatable(englishValue) && forms.every((k) => kept.get(k) === englishValue || kept.get(k) === english.get(k))) identical.push(base);
+    else if (!isSource && forms.some((k) => own.has(k)) && looksTranslatable(englishValue) && forms.every((k) => kept.get(k) === englishValue || kept.get(k) === english.get(k))) identical.push(base);
   }
   return {
     tag,
@@ -166,11 +177,40 @@ function summarize(file: string, tag: string, kept: Map<string, string>, english
   };
 }
 
+/** The string entries of a label tree, by flat key. */
+function stringEntries(tree: unknown): Map<string, string> {
+  return new Map(flattenLabels(tree).filter((e): e is [string, string] => typeof e[1] === 'string'));
+}
+
+/** A label file a project does not have: the tool's en.json stands in for it. */
+function absentFile(file: string): JsonFile {
+  return { path: file, value: {}, locate: () => START, locateInValue: () => START, locateInString: () => START };
+}
+
+/**
+ * The English every language is checked against: the tool's labels with the project's en.json laid
+ * over them (an empty value there keeps the tool's), and the keys whose English the project rewrote.
+ * The tool's translations of those keys translate other words, so they are not inherited.
+ */
+function layEnglish(own: ReadonlyMap<string, string>, defaults: LabelDefaults | undefined): { english: Map<string, string>; rewritten: Set<string> } {
+  const english = new Map(defaults?.english ?? []);
+  const rewritten = new Set<string>();
+  for (const [key, value] of own) {
+    const original = english.get(key);
+    if (value.trim() === '' && original !== undefined) continue;
+    english.set(key, value);
+    if (original !== undefined && original !== value) rewritten.add(splitPluralKey(key).base);
+  }
+  return { english, rewritten };
+}
+
 /**
  * Validates every label file against en.json: tags, keys, placeholders, plural forms.
- * Faults in a label are warnings and only that label falls back to English.
+ * Faults in a label are warnings and only that label falls back to English. With `defaults` (the
+ * tool's own labels), a project's file falls back to the tool's file of its language key by key,
+ * and en.json may hold only the keys the project changes, or be absent.
  */
-export function validateLabels(files: readonly JsonFile[], diagnostics: Diagnostic[]): LabelsResult {
+export function validateLabels(files: readonly JsonFile[], diagnostics: Diagnostic[], defaults?: LabelDefaults): LabelsResult {
   const usable: Array<{ file: JsonFile; tree: Record<string, unknown>; tag: string }> = [];
   for (const file of files) {
     const name = path.posix.basename(file.path, '.json');
@@ -192,14 +232,23 @@ export function validateLabels(files: readonly JsonFile[], diagnostics: Diagnost
     }
     usable.push({ file, tree, tag });
   }
-  const sourceFile = usable.find((u) => u.tag === SOURCE_LANGUAGE);
+  let sourceFile = usable.find((u) => u.tag === SOURCE_LANGUAGE);
+  const hasEnglishFile = files.some((f) => path.posix.basename(f.path) === 'en.json');
+  if (!sourceFile && defaults && !hasEnglishFile) {
+    sourceFile = { file: absentFile(defaults.englishFile), tree: {}, tag: SOURCE_LANGUAGE };
+    usable.unshift(sourceFile);
+  }
   if (!sourceFile) {
-    if (!files.some((f) => path.posix.basename(f.path) === 'en.json')) {
+    if (!hasEnglishFile) {
       diagnostics.push(diagnostic('locales/en.json', { line: 1, column: 1 }, 'error', 'missing-source', 'locales/en.json, the source of every label, is missing'));
     }
     return { reports: [] };
   }
-  const english = new Map(flattenLabels(sourceFile.tree).filter((e): e is [string, string] => typeof e[1] === 'string'));
-  const reports = usable.map(({ file, tree, tag }) => checkLanguage(file, tree, tag, english, diagnostics));
+  const { english, rewritten } = layEnglish(stringEntries(sourceFile.tree), defaults);
+  const inherited = (tag: string): Map<string, string> => {
+    if (tag === SOURCE_LANGUAGE) return new Map(defaults?.english ?? []);
+    return new Map([...(defaults?.translations.get(tag) ?? [])].filter(([key]) => !rewritten.has(splitPluralKey(key).base)));
+  };
+  const reports = usable.map(({ file, tree, tag }) => checkLanguage(file, tree, tag, english, diagnostics, inherited(tag)));
   return { reports, source: reports.find((r) => r.tag === SOURCE_LANGUAGE) };
 }

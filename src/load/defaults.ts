@@ -1,0 +1,63 @@
+import { readFileSync, realpathSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Diagnostic } from '../diagnostics.js';
+import { filesUnder, listDir, readSources, type SourceFile } from './files.js';
+import { parseJson, type JsonFile } from './json.js';
+
+/** The folder of the installed tool (lib/load/ or src/load/ is two levels below it). */
+export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** The tool's version, from its own package.json. */
+export function toolVersion(): string {
+  const pkg = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version?: unknown };
+  return typeof pkg.version === 'string' ? pkg.version : '0.0.0';
+}
+
+/**
+ * What the tool ships for a project to build on: its templates, assets and interface labels. File
+ * paths are relative to the package (`templates/layout.hbs`), so they name what they replace;
+ * `display` turns one into a path to show in a diagnostic, relative to the project where it can be.
+ */
+export interface Defaults {
+  readonly templates: readonly SourceFile[];
+  readonly assets: readonly SourceFile[];
+  readonly locales: readonly JsonFile[];
+  readonly display: (file: string) => string;
+}
+
+function sameFolder(a: string, b: string): boolean {
+  try {
+    return realpathSync(a) === realpathSync(b);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Reads the tool's own templates, assets and label files (`locales/*.json`, not the bundled code
+ * translations). Nothing when the project is the tool's own folder: its files are then the project's.
+ * A fault in them is the tool's, not the project's, so their diagnostics are returned apart.
+ */
+export async function loadDefaults(projectRoot: string, packageRoot = PACKAGE_ROOT): Promise<{ defaults?: Defaults; diagnostics: Diagnostic[] }> {
+  if (sameFolder(projectRoot, packageRoot)) return { diagnostics: [] };
+  const templateDir = path.join(packageRoot, 'templates');
+  const labelPaths = (await listDir(path.join(packageRoot, 'locales'))).filter((e) => !e.isDirectory && e.name.endsWith('.json')).map((e) => e.abs);
+  const [templates, assets, labels] = await Promise.all([
+    filesUnder(templateDir, '.hbs').then((paths) => readSources(packageRoot, paths)),
+    filesUnder(path.join(templateDir, 'assets'), '').then((paths) => readSources(packageRoot, paths)),
+    readSources(packageRoot, labelPaths),
+  ]);
+  const diagnostics = [...templates.diagnostics, ...assets.diagnostics, ...labels.diagnostics];
+  const locales = labels.files.flatMap((source) => {
+    const parsed = parseJson(source);
+    diagnostics.push(...parsed.diagnostics);
+    return parsed.file ? [parsed.file] : [];
+  });
+  const display = (file: string) => {
+    const abs = path.join(packageRoot, file);
+    const rel = path.relative(projectRoot, abs);
+    return rel.startsWith('..') || path.isAbsolute(rel) ? abs : rel.split(path.sep).join('/');
+  };
+  return { defaults: { templates: templates.files, assets: assets.files, locales, display }, diagnostics };
+}
