@@ -1,10 +1,12 @@
 import { Command, CommanderError, Option } from 'commander';
+import { toolVersion } from '../package.js';
 import { commaList, positiveInteger, UsageError } from './options.js';
 import { processOutput, type Output } from './report.js';
 
 // Each command loads its own modules when it runs, so `check` does not pay for the preview server.
 const buildCommand: typeof import('./build.js').buildCommand = async (...a) => (await import('./build.js')).buildCommand(...a);
 const checkCommand: typeof import('./check.js').checkCommand = async (...a) => (await import('./check.js')).checkCommand(...a);
+const initCommand: typeof import('./init.js').initCommand = async (...a) => (await import('./init.js')).initCommand(...a);
 const hashCommand: typeof import('./hash.js').hashCommand = async (...a) => (await import('./hash.js')).hashCommand(...a);
 const newLocaleCommand: typeof import('./new-locale.js').newLocaleCommand = async (...a) => (await import('./new-locale.js')).newLocaleCommand(...a);
 const serveCommand: typeof import('./serve.js').serveCommand = async (...a) => (await import('./serve.js')).serveCommand(...a);
@@ -21,6 +23,7 @@ function program(output: Output, setExit: (code: number) => void): Command {
   const run = (action: () => Promise<number>) => async () => setExit(await action());
   const cli = new Command('code-compare')
     .description('Publishes multilingual reference pages about protocol codes and their comparisons.')
+    .version(toolVersion(), '-V, --version', 'print the version of code-compare')
     .showHelpAfterError()
     .configureOutput({ writeOut: (s) => output.out(s.trimEnd()), writeErr: (s) => output.err(s.trimEnd()) })
     .exitOverride();
@@ -31,6 +34,11 @@ function program(output: Output, setExit: (code: number) => void): Command {
     .option('--strict', 'treat warnings as errors')
     .addOption(new Option('--jobs <n>', 'worker threads for rendering (default: one per core)').argParser(positiveInteger));
   build.action((_opts: unknown, cmd: Command) => run(() => buildCommand(cmd.opts(), output))());
+
+  const init = cli.command('init').description('write a small working project into DIR (default: the current folder), which must be empty')
+    .argument('[dir]', 'folder for the new project')
+    .option('--base-url <url>', 'absolute URL the site will be published at (default: https://codes.example.com/)');
+  init.action((dir: string | undefined, _opts: unknown, cmd: Command) => run(() => initCommand(dir, cmd.opts(), output))());
 
   const check = common(cli.command('check').description('validate codes/, locales/ and templates/; print diagnostics')).option('--json', 'print diagnostics as JSON');
   check.action((_opts: unknown, cmd: Command) => run(() => checkCommand(cmd.opts(), output))());

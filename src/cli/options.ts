@@ -46,6 +46,11 @@ export function resolveBaseUrl(root: string, flag: string | undefined): string {
     }
   }
   if (value === undefined) throw new UsageError('no base URL: pass --base-url URL or set "codeCompare": { "baseUrl": … } in package.json');
+  return normalizeBaseUrl(value);
+}
+
+/** An absolute http(s) URL without query or fragment, ending with '/'; a UsageError otherwise. */
+export function normalizeBaseUrl(value: string): string {
   let url: URL;
   try {
     url = new URL(value);

@@ -1,18 +1,9 @@
-import { readFileSync, realpathSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../diagnostics.js';
+import { PACKAGE_ROOT } from '../package.js';
 import { filesUnder, listDir, readSources, type SourceFile } from './files.js';
 import { parseJson, type JsonFile } from './json.js';
-
-/** The folder of the installed tool (lib/load/ or src/load/ is two levels below it). */
-export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-
-/** The tool's version, from its own package.json. */
-export function toolVersion(): string {
-  const pkg = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version?: unknown };
-  return typeof pkg.version === 'string' ? pkg.version : '0.0.0';
-}
 
 /**
  * What the tool ships for a project to build on: its templates, assets and interface labels. File
