@@ -29,6 +29,8 @@ export interface ValidatedProject {
   readonly contentReports: readonly ContentReport[];
   /** Findings only `check` prints: missing keys and text identical to English. */
   readonly checkOnly: readonly Diagnostic[];
+  /** The tool's labels of a language that the project's file of it would fall back to, key by key. */
+  readonly inheritedLabels: (tag: string) => ReadonlyMap<string, string>;
 }
 
 const templateName = (path: string) => path.replace(/^templates\//, '').replace(/\.hbs$/, '');
@@ -80,7 +82,8 @@ export async function validateProject(options: ProjectOptions): Promise<Validate
   const contentReports = labelReports.map((r) => contentReport(r.tag, families, translations));
   const shown = limitRepeated(diagnostics.sort(compareDiagnostics));
   const checkOnlyShown = limitRepeated([...checkOnly, ...labelReports.flatMap((r) => r.checkOnly)].sort(compareDiagnostics));
-  if (hasErrors(shown)) return { diagnostics: shown, labelReports, contentReports, checkOnly: checkOnlyShown };
+  const inheritedLabels = labels.inherited;
+  if (hasErrors(shown)) return { diagnostics: shown, labelReports, contentReports, checkOnly: checkOnlyShown, inheritedLabels };
 
   const labelTrees: Record<string, LabelTree> = {};
   for (const report of labelReports) labelTrees[report.tag] = report.labels;
@@ -94,5 +97,5 @@ export async function validateProject(options: ProjectOptions): Promise<Validate
     assets: layer(defaults?.assets ?? [], raw.assets, assetName, display).texts,
     publish: options.languages,
   });
-  return { site, diagnostics: shown, labelReports, contentReports, checkOnly: checkOnlyShown };
+  return { site, diagnostics: shown, labelReports, contentReports, checkOnly: checkOnlyShown, inheritedLabels };
 }

@@ -1,17 +1,19 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { flattenLabels, splitPluralKey, unflattenLabels } from '../i18n/labels.js';
-import { autonym, canonicalTag, pluralCategories, textDirection } from '../i18n/tags.js';
+import { autonym, canonicalTag, pluralCategories, SOURCE_LANGUAGE, textDirection } from '../i18n/tags.js';
+import { validateProject } from '../project.js';
 import { UsageError, resolveCommon, type CommonOptions } from './options.js';
 import type { Output } from './report.js';
 
 /**
  * The label file of a new language: every key of en.json with an empty value (the build treats
  * empty as untranslated, so English shows and `status` starts at 0%), plural keys expanded to the
- * language's CLDR categories, and the language's own name filled in.
+ * language's CLDR categories, and the language's own name filled in. Keys the tool's own labels of
+ * the language supply (`inherited`) are left out: they fall back to those, key by key.
  */
-export function scaffoldLabels(english: unknown, tag: string): unknown {
+export function scaffoldLabels(english: unknown, tag: string, inherited: ReadonlyMap<string, string> = new Map()): unknown {
   const categories = pluralCategories(tag);
   const entries: Array<[string, string]> = [];
   const donePlural = new Set<string>();
@@ -19,14 +21,15 @@ export function scaffoldLabels(english: unknown, tag: string): unknown {
     if (typeof value !== 'string') continue;
     const { base, category } = splitPluralKey(key);
     if (!category) {
-      entries.push([key, '']);
+      if (!inherited.has(key)) entries.push([key, '']);
       continue;
     }
     if (donePlural.has(base)) continue;
     donePlural.add(base);
     const forms = new Set<string>(categories);
     if (flattenLabels(english).some(([k]) => k === `${base}_zero`)) forms.add('zero');
-    for (const c of ['zero', 'one', 'two', 'few', 'many', 'other']) if (forms.has(c)) entries.push([`${base}_${c}`, '']);
+    const wanted = ['zero', 'one', 'two', 'few', 'many', 'other'].filter((c) => forms.has(c)).map((c) => `${base}_${c}`);
+    if (wanted.some((k) => !inherited.has(k))) entries.push(...wanted.map((k): [string, string] => [k, '']));
   }
   return unflattenLabels(entries);
 }
@@ -42,18 +45,19 @@ export async function newLocaleCommand(tag: string, options: CommonOptions, outp
     output.err(`${rel} already exists; nothing was written`);
     return 1;
   }
-  let english: unknown;
-  try {
-    english = JSON.parse(readFileSync(path.join(root, 'locales', 'en.json'), 'utf8'));
-  } catch (error) {
-    output.err(`locales/en.json could not be read (${(error as Error).message}); run \`code-compare check\``);
+  const project = await validateProject({ root, baseUrl: 'https://example.invalid/', languages: [] });
+  const english = project.labelReports.find((r) => r.tag === SOURCE_LANGUAGE);
+  if (!english) {
+    output.err('the English labels could not be read; run `code-compare check`');
     return 1;
   }
-  const labels = scaffoldLabels(english, tag);
+  const inherited = project.inheritedLabels(tag);
+  const labels = scaffoldLabels(english.labels, tag, inherited);
   await writeFile(target, `${JSON.stringify(labels, null, 2)}\n`, { flag: 'wx' });
   const keys = flattenLabels(labels).length;
   const direction = textDirection(tag) === 'rtl' ? ' It is written right to left: its pages get dir="rtl".' : '';
   output.out(`wrote ${rel}: ${keys} labels to translate for ${autonym(tag)} (plural forms: ${pluralCategories(tag).join(', ')}).${direction}`);
+  if (inherited.size > 0) output.out(`code-compare's own ${autonym(tag)} labels serve for the other keys; a key written in ${rel} replaces its label.`);
   output.out('next:');
   output.out(`  1. fill in the empty values of ${rel}; an empty value shows the English text`);
   output.out(`  2. npx code-compare check --lang ${tag}     problems, with file:line:column`);

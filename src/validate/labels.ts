@@ -29,6 +29,8 @@ export interface LabelReport {
 export interface LabelsResult {
   readonly reports: readonly LabelReport[];
   readonly source?: LabelReport;
+  /** The tool's labels of a language that a project's file of it would fall back to, key by key. */
+  readonly inherited: (tag: string) => ReadonlyMap<string, string>;
 }
 
 /** Proper names ("Code Compare") and bare codes may stay as in English; sentences should not. */
@@ -242,7 +244,7 @@ export function validateLabels(files: readonly JsonFile[], diagnostics: Diagnost
     if (!hasEnglishFile) {
       diagnostics.push(diagnostic('locales/en.json', { line: 1, column: 1 }, 'error', 'missing-source', 'locales/en.json, the source of every label, is missing'));
     }
-    return { reports: [] };
+    return { reports: [], inherited: () => new Map() };
   }
   const { english, rewritten } = layEnglish(stringEntries(sourceFile.tree), defaults);
   const inherited = (tag: string): Map<string, string> => {
@@ -250,5 +252,5 @@ export function validateLabels(files: readonly JsonFile[], diagnostics: Diagnost
     return new Map([...(defaults?.translations.get(tag) ?? [])].filter(([key]) => !rewritten.has(splitPluralKey(key).base)));
   };
   const reports = usable.map(({ file, tree, tag }) => checkLanguage(file, tree, tag, english, diagnostics, inherited(tag)));
-  return { reports, source: reports.find((r) => r.tag === SOURCE_LANGUAGE) };
+  return { reports, source: reports.find((r) => r.tag === SOURCE_LANGUAGE), inherited };
 }
