@@ -114,10 +114,10 @@ describe('the npm package', () => {
   });
 
   it('serve builds the project and serves it', async () => {
-    const root = makeTempDir('code-compare-served-');
-    expect(npx(packed.project, 'init', root).status).toBe(0);
+    // A project in a folder of the installing one, so that npx finds the installed tool.
+    expect(npx(packed.project, 'init', 'preview').status).toBe(0);
     // Detached: npx starts the tool in a child process; the signal goes to the group this test made.
-    const child = spawn('npx', ['--yes=false', 'code-compare', 'serve', '--port', '0'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const child = spawn('npx', ['--yes=false', 'code-compare', 'serve', '--root', 'preview', '--port', '0'], { cwd: packed.project, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
