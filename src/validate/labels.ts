@@ -63,6 +63,7 @@ function checkLanguage(file: JsonFile, tree: Record<string, unknown>, tag: strin
     if (category) (englishBases.get(base) ?? englishBases.set(base, new Set()).get(base)!).add(category);
   }
   const categories = new Set<string>(pluralCategories(tag));
+  const instead = (key: string) => (inherited.has(key) ? `code-compare's own ${tag} label is used instead` : 'English is used instead');
   const seenForms = new Map<string, Set<string>>();
 
   for (const [key, value] of entries) {
@@ -88,7 +89,7 @@ function checkLanguage(file: JsonFile, tree: Record<string, unknown>, tag: strin
       const at = file.locateInString(key.split('.'), stray);
       const fault = `\`${key}\`: unbalanced braces in "${excerpt(value, stray)}"; a placeholder is written {{name}}`;
       if (isSource) diagnostics.push(diagnostic(file.path, at, 'error', 'placeholder-syntax', fault));
-      else warn(key, 'placeholder-syntax', `${fault}; English is used instead`, at);
+      else warn(key, 'placeholder-syntax', `${fault}; ${instead(key)}`, at);
       continue;
     }
     const reference = english.get(key) ?? english.get(`${base}_other`);
@@ -102,7 +103,7 @@ function checkLanguage(file: JsonFile, tree: Record<string, unknown>, tag: strin
       if (missing.length > 0 || extra.length > 0) {
         const parts = [...missing.map((p) => `{{${p}}} is missing`), ...extra.map((p) => `{{${p}}} is not in English`)];
         const at = extra.length > 0 ? file.locateInValue(key.split('.'), `{{${extra[0]}`) : file.locate(key.split('.'));
-        warn(key, 'placeholder-mismatch', `\`${key}\`: ${parts.join(', ')}; English is used instead`, at);
+        warn(key, 'placeholder-mismatch', `\`${key}\`: ${parts.join(', ')}; ${instead(key)}`, at);
         continue;
       }
     }

@@ -104,6 +104,14 @@ describe('labels falling back key by key', () => {
     expect(vi.missing.filter((m: string) => m.startsWith('label '))).toEqual(['label site.name']);
   });
 
+  it('a broken label of the project falls back to the tool\'s label of its language, and says so', async () => {
+    const root = project({ 'locales/vi.json': json({ code: { when: 'Khi {{oops}}' } }) });
+    const built = await buildSite(root);
+    expect(built.code).toBe(0);
+    expect(built.stderr).toMatch(/^locales\/vi\.json:\d+:\d+: warning: `code\.when`: \{\{oops\}\} is not in English; code-compare's own vi label is used instead \[placeholder-mismatch\]$/m);
+    expect(text(readPage(built.dist, 'vi/smtp/250/index.html').querySelector('#when-250'))).toBe(toolVi.code.when);
+  });
+
   it('a project without en.json publishes a language from an empty file of it', async () => {
     const built = await buildSite(project({ 'locales/vi.json': '{}\n' }));
     expect(built.code, built.stderr).toBe(0);

@@ -51,11 +51,12 @@ describe('code-compare check', () => {
   it.each([
     ['json-syntax', { 'locales/vi.json': trailingComma }, `locales/vi.json:${at(trailingComma, '}', 1)}: error:`],
     ['yaml-syntax', { 'codes/smtp/250.md': badYaml }, `codes/smtp/250.md:4:`],
-    ['missing-key', { 'locales/vi.json': withoutFix }, `locales/vi.json:${at(withoutFix, '"code"')}: warning: \`code.fix\``],
+    // ko.json and uk.json: languages code-compare has no labels of, which could supply what the file lacks.
+    ['missing-key', { 'locales/ko.json': withoutFix }, `locales/ko.json:${at(withoutFix, '"code"')}: warning: \`code.fix\``],
     ['unknown-key', { 'locales/vi.json': withUnknown }, `locales/vi.json:${at(withUnknown, '"colour"')}: warning:`],
     ['placeholder-mismatch', { 'locales/vi.json': withBadPlaceholder }, `locales/vi.json:${at(withBadPlaceholder, '{{cod}}')}: warning:`],
     ['plural-category', { 'locales/ru.json': ruExtra }, `locales/ru.json:${at(ruExtra, '"codeCount_two"')}: warning:`],
-    ['plural-category', { 'locales/ru.json': ruMissing }, `locales/ru.json:${at(ruMissing, '"codeCount_one"')}: warning: \`home.codeCount\` lacks the plural form _few`],
+    ['plural-category', { 'locales/uk.json': ruMissing }, `locales/uk.json:${at(ruMissing, '"codeCount_one"')}: warning: \`home.codeCount\` lacks the plural form _few`],
     ['invalid-tag', { 'locales/pt-br.json': '{}\n' }, 'locales/pt-br.json:1:1: error: "pt-br" is not a BCP 47 language tag in canonical form; write it as pt-BR.json'],
     ['invalid-tag', { 'locales/en_US.json': '{}\n' }, 'locales/en_US.json:1:1: error:'],
     ['identical-to-english', { 'locales/vi.json': withIdentical }, `locales/vi.json:${at(withIdentical, '"intro"')}: warning:`],
