@@ -82,7 +82,7 @@ describe('the output kept from the build before', () => {
     expect(inode(path.join(root, 'dist/en/http/404/index.html'))).toBe(inode(path.join(kept(root), 'en/http/404/index.html')));
     expect(inode(path.join(root, 'dist/en/smtp/550/index.html'))).not.toBe(inode(path.join(kept(root), 'en/smtp/550/index.html')));
 
-    edit('locales/ar.json', /"description": "[^"]*"/, '"description": "وصف"')(root);
+    edit('locales/ar.json', /"intro": "[^"]*"/, '"intro": "مقدمة"')(root);
     const second = snapshot(path.join(root, 'dist'));
     const next = await buildSite(root);
     expect(next.code, next.stderr).toBe(0);
