@@ -1,7 +1,9 @@
+import path from 'node:path';
 import { compareDiagnostics, hasErrors, limitRepeated, type Diagnostic } from './diagnostics.js';
 import { loadDefaults } from './load/defaults.js';
 import type { SourceFile } from './load/files.js';
-import { loadProject, type LoadFilter } from './load/project.js';
+import type { JsonFile } from './load/json.js';
+import { loadProject, type LoadFilter, type RawProject } from './load/project.js';
 import { buildSite } from './model/site.js';
 import type { LabelTree, Site } from './model/types.js';
 import { loadSettings } from './load/settings.js';
@@ -9,7 +11,8 @@ import { checkTemplateLabels, checkTemplates } from './render/templates.js';
 import { flattenLabels, splitPluralKey } from './i18n/labels.js';
 import { validateFamilies } from './validate/codes.js';
 import { checkFacetLabels } from './validate/facet-labels.js';
-import { labelDefaults } from './validate/label-defaults.js';
+import { labelDefaults, type LabelDefaults } from './validate/label-defaults.js';
+import { SOURCE_LANGUAGE } from './i18n/tags.js';
 import { validateLabels, type LabelReport } from './validate/labels.js';
 import { checkMarkup } from './validate/markup.js';
 import { contentReport, validateTranslations, type ContentReport } from './validate/translations.js';
@@ -50,6 +53,21 @@ function layer(tools: readonly SourceFile[], own: readonly SourceFile[], nameOf:
   };
 }
 
+const tagOf = (file: JsonFile) => path.posix.basename(file.path, '.json');
+
+/**
+ * The tool's labels the project falls back to: English and the languages it has (or asks for with
+ * --lang). A language whose file the project holds a copy of is left out, as the copy already
+ * says all the tool's file could; a project with copies only (as the benchmark's) needs none.
+ */
+function toolLabels(files: readonly JsonFile[], raw: RawProject, languages: readonly string[] | undefined, display: (file: string) => string): LabelDefaults | undefined {
+  const own = new Map(raw.locales.map((file) => [tagOf(file), JSON.stringify(file.value)]));
+  const wanted = new Set([SOURCE_LANGUAGE, ...own.keys(), ...(languages ?? [])]);
+  const used = files.filter((file) => wanted.has(tagOf(file)) && (tagOf(file) === SOURCE_LANGUAGE || own.get(tagOf(file)) !== JSON.stringify(file.value)));
+  if (used.every((file) => own.get(tagOf(file)) === JSON.stringify(file.value))) return undefined;
+  return labelDefaults(used, raw.families.map((f) => f.id), display);
+}
+
 /** load → validate → model. Collects every diagnostic; a site is returned only without errors. */
 export async function validateProject(options: ProjectOptions): Promise<ValidatedProject> {
   const [raw, settings, tool] = await Promise.all([loadProject(options.root, options), loadSettings(options.root), loadDefaults(options.root)]);
@@ -62,7 +80,7 @@ export async function validateProject(options: ProjectOptions): Promise<Validate
       if (!families.some((f) => f.id === wanted)) diagnostics.push({ file: 'codes', line: 1, column: 1, severity: 'error', rule: 'unknown-family', message: `no family "${wanted}" under codes/ (--family)` });
     }
   }
-  const labels = validateLabels(raw.locales, diagnostics, defaults && labelDefaults(defaults.locales, raw.families.map((f) => f.id), display));
+  const labels = validateLabels(raw.locales, diagnostics, defaults && toolLabels(defaults.locales, raw, options.languages, display));
   if (options.languages) {
     for (const wanted of options.languages) {
       if (!labels.reports.some((r) => r.tag === wanted)) diagnostics.push({ file: 'locales', line: 1, column: 1, severity: 'error', rule: 'unknown-language', message: `no usable locales/${wanted}.json (--lang)` });

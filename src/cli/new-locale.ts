@@ -45,7 +45,8 @@ export async function newLocaleCommand(tag: string, options: CommonOptions, outp
     output.err(`${rel} already exists; nothing was written`);
     return 1;
   }
-  const project = await validateProject({ root, baseUrl: 'https://example.invalid/', languages: [] });
+  // Asking for the language (which has no file yet) brings in the tool's labels of it.
+  const project = await validateProject({ root, baseUrl: 'https://example.invalid/', languages: [tag] });
   const english = project.labelReports.find((r) => r.tag === SOURCE_LANGUAGE);
   if (!english) {
     output.err('the English labels could not be read; run `code-compare check`');
