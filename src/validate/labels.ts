@@ -32,7 +32,7 @@ export interface LabelsResult {
 
 /** Proper names ("Code Compare") and bare codes may stay as in English; sentences should not. */
 export function looksTranslatable(english: string): boolean {
-  return /\b\p{Ll}{4,}\b/u.test(english.replace(/\{\{[^}]*\}\}/g, ''));
+  return /\b\p{Ll}{4,}\b/u.test(english.replace(/\{\{[^{}]*\}\}/g, ''));
 }
 
 /** The text around `index`, short enough for one diagnostic line. */

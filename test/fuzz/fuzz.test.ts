@@ -24,7 +24,7 @@ describe('bad input, generated', () => {
       }),
       { numRuns: runs, seed, endOnFailure: true },
     );
-    const report = [`fuzz: seed ${seed}, ${cases} cases run, ${details.failed ? 1 : 0} failing (shrunk from ${found.size} failing runs)`];
+    const report = [`fuzz: seed ${seed}, ${cases} cases run (shrinking included), ${found.size} failing`];
     if (details.failed) report.push(`replay: FUZZ_SEED=${seed} (path ${details.counterexamplePath})`, `case: ${details.counterexample?.[0].map((c) => c.name).join('; ')}`, ...[...found.values()].at(-1)!);
     console.log(report.join('\n'));
     expect(details.failed, report.join('\n')).toBe(false);

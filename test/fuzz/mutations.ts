@@ -16,6 +16,7 @@ const SNIPPETS: readonly Buffer[] = [
   utf8('\uFEFF'), utf8('\u0000'), utf8('\u200F'), utf8('\u202E'), utf8('\u061C'), utf8('\r'), utf8('\t'),
   utf8('\\'), utf8('"'), utf8("'"), utf8('{{'), utf8('}}'), utf8('{{count}'), utf8('<script>x</script>'),
   utf8('&a '), utf8('*a'), utf8(': '), utf8('- '), utf8('---\n'), utf8('\n---\n'), utf8('%YAML 1.1\n'),
+  utf8(`{{${'x'.repeat(100_000)}`), utf8('{{'.repeat(50_000)),
   utf8('５５０'), utf8('٥٥٠'), utf8('\u{1F4E7}'), utf8('e\u0301'),
   Buffer.from([0xff]), Buffer.from([0xc3]), Buffer.from([0xed, 0xa0, 0x80]), Buffer.from([0xf0, 0x9f]),
 ];
