@@ -206,10 +206,17 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const onSignal = () => {
     interrupted = true;
     // Worker threads write until they are stopped: stop them, then remove what they wrote.
+    // Exit 130 whatever happens: a staging folder left behind (a slow disk, a late write) is
+    // removed by the next build, as after a kill.
     void (async () => {
-      await stopWorkers?.().catch(() => undefined);
-      rmSync(staging.dir, { recursive: true, force: true, maxRetries: 20, retryDelay: 10 });
-      process.exit(130);
+      try {
+        await stopWorkers?.().catch(() => undefined);
+        rmSync(staging.dir, { recursive: true, force: true, maxRetries: 50, retryDelay: 20 });
+      } catch {
+        // left for the next build
+      } finally {
+        process.exit(130);
+      }
     })();
   };
   process.once('SIGINT', onSignal);
