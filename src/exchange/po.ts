@@ -93,8 +93,10 @@ function readPo(text: string, path: string): ExchangeFile {
   try {
     parsed = po.parse(text, { validation: true });
   } catch (error) {
-    const line = (error as { lineNumber?: number }).lineNumber ?? 1;
-    return { entries: [], diagnostics: [diagnostic(path, { line, column: 1 }, 'error', 'exchange-syntax', (error as Error).message.replace(/^Error parsing PO data: /, ''))] };
+    const message = (error as Error).message;
+    // gettext-parser counts the line break that ends an unclosed string as the next line's.
+    const line = ((error as { lineNumber?: number }).lineNumber ?? 1) - (/End-of-line within string/.test(message) ? 1 : 0);
+    return { entries: [], diagnostics: [diagnostic(path, { line, column: 1 }, 'error', 'exchange-syntax', message.replace(/^Error parsing PO data: /, '').replace(/ at line \d+/, ''))] };
   }
   const language = parsed.headers.Language ?? parsed.headers.language;
   const tag = language ? canonicalTag(language.replace(/_/g, '-')) : undefined;

@@ -123,7 +123,8 @@ function readXliff(text: string, path: string): ExchangeFile {
     }).parseFromString(text, 'text/xml');
   } catch (error) {
     const locator = (error as { locator?: { lineNumber?: number; columnNumber?: number } }).locator;
-    const cause = (error as { cause?: Error }).cause?.message ?? (error as Error).message;
+    const message = (error as Error).message;
+    const cause = /caused Error: (.*)$/s.exec(message)?.[1] ?? message;
     return fail({ line: locator?.lineNumber ?? 1, column: locator?.columnNumber ?? 1 }, 'exchange-syntax', `not well-formed XML: ${cause}`);
   }
   const root = doc.documentElement;
