@@ -57,7 +57,8 @@ function insertProperty(text: string, object: Node, index: number, name: string,
  * with the file's indentation. Every other byte of the file stays as it was.
  */
 export function editLabels(text: string | undefined, labels: ReadonlyMap<string, string>, order: readonly string[]): string {
-  let result = text ?? '{}\n';
+  const bom = text?.startsWith('\ufeff') ? '\ufeff' : '';
+  let result = text === undefined ? '{}\n' : text.slice(bom.length);
   const style = styleOf(result);
   const rank = new Map<string, number>();
   order.forEach((key, index) => {
@@ -98,5 +99,5 @@ export function editLabels(text: string | undefined, labels: ReadonlyMap<string,
     });
     result = insertProperty(result, object, index, path[depth]!, nested, style);
   }
-  return result;
+  return bom + result;
 }
