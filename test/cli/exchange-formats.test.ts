@@ -3,7 +3,7 @@ import path from 'node:path';
 import { po } from 'gettext-parser';
 import { describe, expect, it } from 'vitest';
 import { makeSite, makeTempDir, REPO, run } from '../support/site.js';
-import { elements, isFuzzy, poEntries, snapshotFiles, XLIFF_NS, xliffDocument, xliffUnits } from '../support/exchange.js';
+import { elements, isFuzzy, poEntries, snapshotFiles, translatePo, XLIFF_NS, xliffDocument, xliffUnits } from '../support/exchange.js';
 
 type Json = Record<string, Record<string, string>>;
 const project = (tag: string): Json => JSON.parse(readFileSync(path.join(REPO, `locales/${tag}.json`), 'utf8'));
@@ -124,6 +124,7 @@ describe('exchange files: bad usage and bad input', () => {
     [['--lang', 'vi'], /pass --format po or --format xliff/],
     [['--lang', 'vi', '--format', 'csv'], /Allowed choices are po, xliff/],
     [['--format', 'po'], /required option '--lang <tag>'/],
+    [['--lang', 'vi', '--format', 'po', '--family', 'smtp,nope'], /no family nope under codes\//],
   ])('export %j exits 2', async (args, message) => {
     const result = await run('export', '--root', site(), ...args);
     expect(result.code).toBe(2);
@@ -161,6 +162,18 @@ describe('exchange files: bad usage and bad input', () => {
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toMatch(/:\d+:1: warning: codes\/smtp\/999\.md#title is no longer a string of the project.*\[unknown-entry\]/);
     expect(result.stderr).toMatch(/imported 0 translations for vi into 0 files/);
+    expect(snapshotFiles(path.join(root, 'locales'))).toEqual(before);
+  });
+
+  it('--dry-run reports what it would write and writes nothing', async () => {
+    const root = site();
+    const file = await exported(root, 'vi', 'vi.po');
+    translatePo(file, { 'locales/en.json#home.title': 'Mã phản hồi' });
+    const before = snapshotFiles(path.join(root, 'locales'));
+    const result = await run('import', '--root', root, '--dry-run', file);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toBe('would write locales/vi.json');
+    expect(result.stderr).toMatch(/would import 1 translation for vi into 1 file/);
     expect(snapshotFiles(path.join(root, 'locales'))).toEqual(before);
   });
 });
