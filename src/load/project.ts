@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
+import { FAMILY_FILE, scanCodes } from './codes-tree.js';
 import { listDir, readSources, type SourceFile } from './files.js';
 import { parseFrontMatter, type FrontMatterFile } from './front-matter.js';
 import { parseJson, type JsonFile } from './json.js';
@@ -58,33 +59,39 @@ function frontMatterFiles(files: readonly SourceFile[], diagnostics: Diagnostic[
 }
 
 async function loadFamilies(root: string, filter: LoadFilter, diagnostics: Diagnostic[]): Promise<RawFamily[]> {
+  const scan = await scanCodes(root, (family) => wanted(filter.families, family));
+  diagnostics.push(...scan.diagnostics);
   const families: RawFamily[] = [];
-  for (const dir of await listDir(path.join(root, 'codes'))) {
-    if (!dir.isDirectory || !wanted(filter.families, dir.name)) continue;
-    const entries = (await listDir(dir.abs)).filter((e) => !e.isDirectory && e.name.endsWith('.md'));
-    const familyEntry = entries.find((e) => e.name === '_family.md');
-    if (!familyEntry) continue;
+  for (const folder of scan.folders) {
+    const entries = [folder.familyFile, ...folder.codeFiles];
     const read = await readSources(root, entries.map((e) => e.abs));
     diagnostics.push(...read.diagnostics);
     const parsed = frontMatterFiles(read.files, diagnostics);
-    const file = parsed.find((f) => f.path.endsWith('/_family.md'));
+    const file = parsed.find((f) => f.path.endsWith(`/${FAMILY_FILE}`));
     if (!file) continue;
-    const pairPaths = (await listDir(path.join(dir.abs, 'pairs'))).filter((e) => !e.isDirectory && e.name.endsWith('.md')).map((e) => e.abs);
-    const pairSources = await readSources(root, pairPaths);
+    const pairSources = await readSources(root, folder.pairFiles.map((e) => e.abs));
     diagnostics.push(...pairSources.diagnostics);
-    const codeNames = entries.filter((e) => e !== familyEntry).map((e) => e.name.slice(0, -'.md'.length));
-    families.push({ id: dir.name, file, codes: parsed.filter((f) => f !== file), codeNames, pairs: frontMatterFiles(pairSources.files, diagnostics) });
+    const codeNames = folder.codeFiles.map((e) => e.name.slice(0, -'.md'.length));
+    families.push({ id: folder.id, file, codes: parsed.filter((f) => f !== file), codeNames, pairs: frontMatterFiles(pairSources.files, diagnostics) });
   }
   return families;
+}
+
+/** Beside `locales/TAG.json`, `new-locale` writes the English of each label to translate; the build never reads it. */
+export const TODO_SUFFIX = '.todo.json';
+
+/** `vi.json` → `vi`; undefined for a file that is not a label file (`vi.todo.json`, `notes.txt`). */
+export function labelFileTag(name: string): string | undefined {
+  if (!name.endsWith('.json') || name.endsWith(TODO_SUFFIX)) return undefined;
+  return name.slice(0, -'.json'.length);
 }
 
 async function loadLocales(root: string, filter: LoadFilter, diagnostics: Diagnostic[]) {
   const dir = path.join(root, 'locales');
   const entries = await listDir(dir);
-  const tagOf = (name: string) => name.replace(/\.json$/, '');
   const jsonPaths = entries
-    .filter((e) => !e.isDirectory && e.name.endsWith('.json'))
-    .filter((e) => tagOf(e.name) === 'en' || wanted(filter.languages, tagOf(e.name)))
+    .filter((e) => !e.isDirectory && labelFileTag(e.name) !== undefined)
+    .filter((e) => labelFileTag(e.name) === 'en' || wanted(filter.languages, labelFileTag(e.name)!))
     .map((e) => e.abs);
   const read = await readSources(root, jsonPaths);
   diagnostics.push(...read.diagnostics);
