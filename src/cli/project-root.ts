@@ -23,8 +23,9 @@ const isFolder = (file: string) => statSync(file, { throwIfNoEntry: false })?.is
  */
 export function checkRoot(root: string, given: string): void {
   const stats = statSync(root, { throwIfNoEntry: false });
-  if (!stats) throw new UsageError(`--root ${given}: no such folder (${root})`);
-  if (!stats.isDirectory()) throw new UsageError(`--root ${given}: not a folder (${root})`);
+  const where = given === root ? '' : ` (${root})`;
+  if (!stats) throw new UsageError(`--root ${given}: no such folder${where}`);
+  if (!stats.isDirectory()) throw new UsageError(`--root ${given}: not a folder${where}`);
   if (!SOURCE_FOLDERS.some((name) => isFolder(path.join(root, name)))) {
     throw new UsageError(`${root} is not a code-compare project: it has no codes/, locales/ or templates/ folder; run in the project's folder or pass --root DIR`);
   }
