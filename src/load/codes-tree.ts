@@ -19,12 +19,17 @@ const PAIRS = 'pairs';
 const isHidden = (entry: DirEntry) => entry.name.startsWith('.');
 const isMarkdown = (entry: DirEntry) => !entry.isDirectory && entry.name.endsWith('.md');
 
-/** Why a file is not read, with how to make it read where that is clear. */
-function notMarkdown(name: string): string {
+/** Why a Markdown folder's file is not read, with how to make it read where that is clear. */
+export function notMarkdown(name: string): string {
   const stem = name.replace(/\.[^.]*$/, '');
   if (/\.md$/i.test(name)) return `not read: the extension must be .md in lower case; rename it to ${stem}.md`;
   if (/\.(markdown|mdown|mkd|mkdn)$/i.test(name)) return `not read: only .md files are read; rename it to ${stem}.md`;
-  return 'not read: a family folder holds only .md files';
+  return 'not read: this folder holds only .md files';
+}
+
+/** A file the build does not read, reported where it is so that leaving it out is never silent. */
+export function ignoredFile(root: string, abs: string, message: string): Diagnostic {
+  return diagnostic(path.relative(root, abs).split(path.sep).join('/'), START, 'warning', 'ignored-file', message);
 }
 
 /** Every file below `dir` that is not hidden, for reporting a folder the build does not read. */
@@ -49,7 +54,7 @@ export async function scanCodes(root: string, wanted: (family: string) => boolea
   const rel = (abs: string) => path.relative(root, abs).split(path.sep).join('/');
   const warn = (abs: string, rule: string, message: string) => diagnostics.push(diagnostic(rel(abs), START, 'warning', rule, message));
   const ignore = (entries: readonly DirEntry[], why: (entry: DirEntry) => string) => {
-    for (const entry of entries) warn(entry.abs, 'ignored-file', why(entry));
+    for (const entry of entries) diagnostics.push(ignoredFile(root, entry.abs, why(entry)));
   };
   const codesDir = path.join(root, 'codes');
   const top = (await listDir(codesDir)).filter((e) => !isHidden(e));

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
-import { FAMILY_FILE, scanCodes } from './codes-tree.js';
+import { FAMILY_FILE, ignoredFile, notMarkdown, scanCodes } from './codes-tree.js';
 import { listDir, readSources, type SourceFile } from './files.js';
 import { parseFrontMatter, type FrontMatterFile } from './front-matter.js';
 import { parseJson, type JsonFile } from './json.js';
@@ -95,6 +95,8 @@ async function loadLocales(root: string, filter: LoadFilter, diagnostics: Diagno
     .map((e) => e.abs);
   const read = await readSources(root, jsonPaths);
   diagnostics.push(...read.diagnostics);
+  const stray = entries.filter((e) => !e.isDirectory && !e.name.startsWith('.') && !e.name.endsWith('.json') && wanted(filter.languages, e.name.split('.')[0]!));
+  for (const entry of stray) diagnostics.push(ignoredFile(root, entry.abs, /\.json$/i.test(entry.name) ? `not read: a label file is named TAG.json, with .json in lower case` : 'not read: locales/ holds TAG.json label files and TAG/ folders of translated texts'));
   const locales = read.files.flatMap((source) => {
     const parsed = parseJson(source);
     diagnostics.push(...parsed.diagnostics);
@@ -104,8 +106,9 @@ async function loadLocales(root: string, filter: LoadFilter, diagnostics: Diagno
   const translations: RawTranslation[] = [];
   for (const tagDir of entries.filter((e) => e.isDirectory && wanted(filter.languages, e.name))) {
     for (const familyDir of (await listDir(tagDir.abs)).filter((e) => e.isDirectory && wanted(filter.families, e.name))) {
-      const paths = await filesUnder(familyDir.abs, '.md');
-      const sources = await readSources(root, paths);
+      const all = (await filesUnder(familyDir.abs, '')).filter((p) => !path.basename(p).startsWith('.'));
+      for (const other of all.filter((p) => !p.endsWith('.md'))) diagnostics.push(ignoredFile(root, other, notMarkdown(path.basename(other))));
+      const sources = await readSources(root, all.filter((p) => p.endsWith('.md')));
       diagnostics.push(...sources.diagnostics);
       for (const file of frontMatterFiles(sources.files, diagnostics)) {
         const name = path.posix.basename(file.path, '.md');

@@ -16,11 +16,11 @@ describe('files under codes/ the build does not read', () => {
   it.each([
     ['codes/smtp/301.MD', 'not read: the extension must be .md in lower case; rename it to 301.md'],
     ['codes/smtp/302.markdown', 'not read: only .md files are read; rename it to 302.md'],
-    ['codes/smtp/notes.txt', 'not read: a family folder holds only .md files'],
+    ['codes/smtp/notes.txt', 'not read: this folder holds only .md files'],
     ['codes/smtp/drafts/303.md', 'not read: the only folder read inside a family is pairs/'],
     ['codes/smtp/drafts/deep/304.md', 'not read: the only folder read inside a family is pairs/'],
     ['codes/smtp/Pairs/250-vs-550.md', 'not read: the only folder read inside a family is pairs/; written comparisons go in pairs/, in lower case'],
-    ['codes/smtp/pairs/250-vs-550.txt', 'not read: a family folder holds only .md files'],
+    ['codes/smtp/pairs/250-vs-550.txt', 'not read: this folder holds only .md files'],
     ['codes/smtp/pairs/old/250-vs-550.md', 'not read: pairs/ holds only <a>-vs-<b>.md files, no folders'],
     ['codes/305.md', 'not read: codes/ holds one folder per family (codes/<family>/_family.md and its codes); move the file into one'],
   ])('reports %s with its path, as a warning', async (file, message) => {
@@ -28,6 +28,16 @@ describe('files under codes/ the build does not read', () => {
     expect(result.lines).toContain(`${file}:1:1: warning: ${message} [ignored-file]`);
     expect(result.code).toBe(0);
     expect(result.lines.at(-1)).toBe('0 errors, 1 warning');
+  });
+
+  it.each([
+    ['locales/vi/smtp/250.MD', 'not read: the extension must be .md in lower case; rename it to 250.md'],
+    ['locales/vi/smtp/pairs/250-vs-550.txt', 'not read: this folder holds only .md files'],
+    ['locales/vi.JSON', 'not read: a label file is named TAG.json, with .json in lower case'],
+    ['locales/README.md', 'not read: locales/ holds TAG.json label files and TAG/ folders of translated texts'],
+  ])('reports %s under locales/ too', async (file, message) => {
+    const result = await check({ [file]: '---\ntitle: x\n---\n' });
+    expect(result.lines).toContain(`${file}:1:1: warning: ${message} [ignored-file]`);
   });
 
   it('fail a build under --strict', async () => {
