@@ -70,7 +70,7 @@ export function writeCorpus(dir: string, repo: string, shape: CorpusShape): { la
   mkdirSync(path.join(dir, 'locales'), { recursive: true });
   cpSync(path.join(repo, 'templates'), path.join(dir, 'templates'), { recursive: true });
   writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ private: true, codeCompare: { baseUrl: 'https://codes.example.com/' } }, null, 2));
-  const shipped = readdirSync(path.join(repo, 'locales')).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, ''));
+  const shipped = readdirSync(path.join(repo, 'locales')).filter((f) => f.endsWith('.json') && !f.endsWith('.source.json')).map((f) => f.replace(/\.json$/, ''));
   const ordered = ['en', ...shipped.filter((t) => t !== 'en').sort(), ...EXTRA_TAGS];
   const languages = ordered.slice(0, shape.languages);
   const english = readFileSync(path.join(repo, 'locales/en.json'), 'utf8');

@@ -3,6 +3,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import { listDir, readSources, type SourceFile } from './files.js';
 import { parseFrontMatter, type FrontMatterFile } from './front-matter.js';
 import { parseJson, type JsonFile } from './json.js';
+import { CONTENT_SOURCES_DIR, LABEL_SOURCES_SUFFIX } from '../i18n/source-paths.js';
 
 export interface RawFamily {
   readonly id: string;
@@ -26,6 +27,8 @@ export interface RawTranslation {
 export interface RawProject {
   readonly families: readonly RawFamily[];
   readonly locales: readonly JsonFile[];
+  /** locales/<tag>.source.json: the English each label of a language was translated from. */
+  readonly labelSources: readonly JsonFile[];
   readonly translations: readonly RawTranslation[];
   readonly templates: readonly SourceFile[];
   readonly assets: readonly SourceFile[];
@@ -78,24 +81,34 @@ async function loadFamilies(root: string, filter: LoadFilter, diagnostics: Diagn
   return families;
 }
 
-async function loadLocales(root: string, filter: LoadFilter, diagnostics: Diagnostic[]) {
-  const dir = path.join(root, 'locales');
-  const entries = await listDir(dir);
-  const tagOf = (name: string) => name.replace(/\.json$/, '');
-  const jsonPaths = entries
-    .filter((e) => !e.isDirectory && e.name.endsWith('.json'))
-    .filter((e) => tagOf(e.name) === 'en' || wanted(filter.languages, tagOf(e.name)))
-    .map((e) => e.abs);
-  const read = await readSources(root, jsonPaths);
+async function jsonFiles(root: string, paths: readonly string[], diagnostics: Diagnostic[]): Promise<JsonFile[]> {
+  const read = await readSources(root, paths);
   diagnostics.push(...read.diagnostics);
-  const locales = read.files.flatMap((source) => {
+  return read.files.flatMap((source) => {
     const parsed = parseJson(source);
     diagnostics.push(...parsed.diagnostics);
     return parsed.file ? [parsed.file] : [];
   });
+}
+
+/** A record of sources that cannot be read only costs its staleness reports: its faults are warnings. */
+const asWarnings = (list: readonly Diagnostic[]) => list.map((d): Diagnostic => ({ ...d, severity: 'warning', message: `${d.message}; the recorded sources of this language are ignored` }));
+
+async function loadLocales(root: string, filter: LoadFilter, diagnostics: Diagnostic[]) {
+  const dir = path.join(root, 'locales');
+  const entries = await listDir(dir);
+  const files = entries.filter((e) => !e.isDirectory && e.name.endsWith('.json'));
+  const isSources = (name: string) => name.endsWith(LABEL_SOURCES_SUFFIX);
+  const tagOf = (name: string) => name.slice(0, -(isSources(name) ? LABEL_SOURCES_SUFFIX : '.json').length);
+  const labelPaths = files.filter((e) => !isSources(e.name) && (tagOf(e.name) === 'en' || wanted(filter.languages, tagOf(e.name)))).map((e) => e.abs);
+  const locales = await jsonFiles(root, labelPaths, diagnostics);
+  const sourcePaths = files.filter((e) => isSources(e.name) && tagOf(e.name) !== 'en' && wanted(filter.languages, tagOf(e.name))).map((e) => e.abs);
+  const sourceDiagnostics: Diagnostic[] = [];
+  const labelSources = await jsonFiles(root, sourcePaths, sourceDiagnostics);
+  diagnostics.push(...asWarnings(sourceDiagnostics));
 
   const translations: RawTranslation[] = [];
-  for (const tagDir of entries.filter((e) => e.isDirectory && wanted(filter.languages, e.name))) {
+  for (const tagDir of entries.filter((e) => e.isDirectory && e.name !== CONTENT_SOURCES_DIR && wanted(filter.languages, e.name))) {
     for (const familyDir of (await listDir(tagDir.abs)).filter((e) => e.isDirectory && wanted(filter.families, e.name))) {
       const paths = await filesUnder(familyDir.abs, '.md');
       const sources = await readSources(root, paths);
@@ -107,19 +120,19 @@ async function loadLocales(root: string, filter: LoadFilter, diagnostics: Diagno
       }
     }
   }
-  return { locales, translations };
+  return { locales, labelSources, translations };
 }
 
 /** Reads codes/, locales/ and templates/ under `root`. Only this phase touches the project's files. */
 export async function loadProject(root: string, filter: LoadFilter = {}): Promise<RawProject> {
   const diagnostics: Diagnostic[] = [];
   const templateDir = path.join(root, 'templates');
-  const [families, { locales, translations }, templates, assets] = await Promise.all([
+  const [families, { locales, labelSources, translations }, templates, assets] = await Promise.all([
     loadFamilies(root, filter, diagnostics),
     loadLocales(root, filter, diagnostics),
     filesUnder(templateDir, '.hbs').then((paths) => readSources(root, paths)),
     filesUnder(path.join(templateDir, 'assets'), '').then((paths) => readSources(root, paths)),
   ]);
   diagnostics.push(...templates.diagnostics, ...assets.diagnostics);
-  return { families, locales, translations, templates: templates.files, assets: assets.files, diagnostics };
+  return { families, locales, labelSources, translations, templates: templates.files, assets: assets.files, diagnostics };
 }
