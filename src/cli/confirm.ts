@@ -45,7 +45,9 @@ async function confirmLabels(root: string, project: ValidatedProject, tag: strin
 async function confirmContent(root: string, tag: string, english: EnglishSource, output: Output): Promise<string | undefined> {
   const file = translationPath(tag, english.id);
   const abs = path.join(root, file);
-  const text = decodeUtf8(await fs.readFile(abs));
+  const bytes = await fs.readFile(abs);
+  // Decoded as is: a byte order mark is kept, since only the source_hash line may change.
+  const text = decodeUtf8(bytes) === undefined ? undefined : bytes.toString('utf8');
   const updated = text === undefined ? undefined : setSourceHash(text, english.hash);
   const parsed = updated === undefined ? undefined : parseFrontMatter({ path: file, text: normalizeText(updated) }).file;
   const written = parsed && (typeof parsed.data.source_hash === 'number' ? parsed.sourceOf(['source_hash']) : parsed.data.source_hash);
@@ -63,7 +65,7 @@ async function confirmContent(root: string, tag: string, english: EnglishSource,
  * keeping only the versions some translation still refers to.
  */
 async function recordEnglish(root: string, project: ValidatedProject, sources: readonly EnglishSource[], confirmed: ReadonlySet<string>): Promise<number> {
-  const tags = project.labelReports.map((r) => r.tag);
+  const tags = [...new Set([...Object.keys(project.translations.codes), ...Object.keys(project.translations.pairs)])];
   let written = 0;
   for (const source of sources) {
     const versions = await readContentSources(root, source.id);
@@ -92,10 +94,11 @@ export async function confirmCommand(items: readonly string[], options: ConfirmC
     output.err('confirm records the English as it is now: fix the errors above first');
     return 1;
   }
-  const known = project.labelReports.map((r) => r.tag).filter((tag) => tag !== SOURCE_LANGUAGE);
+  const translated = [...project.labelReports.map((r) => r.tag), ...Object.keys(project.translations.codes), ...Object.keys(project.translations.pairs)];
+  const known = [...new Set(translated)].filter((tag) => tag !== SOURCE_LANGUAGE);
   for (const tag of options.lang ?? []) {
     if (tag === SOURCE_LANGUAGE) throw new UsageError('English is the source of every translation; there is nothing to confirm in it');
-    if (!known.includes(tag)) throw new UsageError(`no locales/${tag}.json (--lang)`);
+    if (!known.includes(tag)) throw new UsageError(`no locales/${tag}.json nor locales/${tag}/ (--lang)`);
   }
   const targets = await resolveTargets(root, project, items, options.lang);
   for (const fault of targets.faults) output.err(`error: ${fault}`);
@@ -107,7 +110,8 @@ export async function confirmCommand(items: readonly string[], options: ConfirmC
   const confirmed = new Set<string>();
   let status = 0;
   for (const tag of new Set([...tags, ...targets.labels.keys(), ...targets.content.keys()])) {
-    if (recordNew || targets.labels.has(tag)) await confirmLabels(root, project, tag, targets.labels.get(tag) ?? new Set(), recordNew, output);
+    const hasLabels = project.labelSources.some((r) => r.tag === tag);
+    if (hasLabels && (recordNew || targets.labels.has(tag))) await confirmLabels(root, project, tag, targets.labels.get(tag) ?? new Set(), recordNew, output);
     for (const id of targets.content.get(tag) ?? []) {
       const fault = await confirmContent(root, tag, english.get(id)!, output);
       if (fault) output.err(`error: ${fault}`);

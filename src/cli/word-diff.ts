@@ -3,13 +3,25 @@ import { diffWords } from 'diff';
 /** Unchanged words kept on each side of a change; longer unchanged stretches are cut to `…`. */
 const CONTEXT_WORDS = 6;
 
+/** Tokens up to and including the `count`th word. */
+function leadingWords(tokens: readonly string[], count: number): string[] {
+  const taken: string[] = [];
+  let words = 0;
+  for (const token of tokens) {
+    if (words === count) break;
+    taken.push(token);
+    if (/\S/.test(token)) words++;
+  }
+  return taken;
+}
+
 function shorten(text: string, keepStart: boolean, keepEnd: boolean): string {
-  const words = text.split(/(\s+)/);
-  const limit = CONTEXT_WORDS * 2;
-  const wordCount = Math.ceil(words.length / 2);
-  if (wordCount <= (keepStart && keepEnd ? limit * 2 : limit)) return text;
-  const head = keepStart ? words.slice(0, limit).join('') : '';
-  const tail = keepEnd ? words.slice(-limit).join('') : '';
+  const tokens = text.match(/\s+|\S+/g) ?? [];
+  const words = tokens.filter((t) => /\S/.test(t)).length;
+  const kept = (keepStart ? CONTEXT_WORDS : 0) + (keepEnd ? CONTEXT_WORDS : 0);
+  if (words <= kept + CONTEXT_WORDS) return text;
+  const head = keepStart ? leadingWords(tokens, CONTEXT_WORDS).join('') : '';
+  const tail = keepEnd ? leadingWords([...tokens].reverse(), CONTEXT_WORDS).reverse().join('') : '';
   return `${head}…${tail}`;
 }
 

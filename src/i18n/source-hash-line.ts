@@ -21,5 +21,6 @@ export function setSourceHash(text: string, hash: string): string | undefined {
   const value = /^("[^"\r\n]*"|'[^'\r\n]*'|[^\s#'"]*)/.exec(rest)![0];
   if (/^[ \t]*(?:#.*)?\r?$/m.exec(rest.slice(value.length))?.index !== 0) return undefined;
   const quote = value.startsWith("'") ? "'" : '"';
-  return `${text.slice(0, valueAt)}${quote}${hash}${quote}${rest.slice(value.length)}`;
+  const space = lines[0]![0].endsWith(':') ? ' ' : '';
+  return `${text.slice(0, valueAt)}${space}${quote}${hash}${quote}${rest.slice(value.length)}`;
 }
