@@ -52,11 +52,8 @@ async function confirmContent(root: string, tag: string, english: EnglishSource,
   const parsed = updated === undefined ? undefined : parseFrontMatter({ path: file, text: normalizeText(updated) }).file;
   const written = parsed && (typeof parsed.data.source_hash === 'number' ? parsed.sourceOf(['source_hash']) : parsed.data.source_hash);
   if (written !== english.hash) return `${file}: could not set its source_hash; set it by hand: source_hash: "${english.hash}"`;
-  if (updated === text) output.out(`${file}: source_hash ${english.hash} was already current`);
-  else {
-    await replaceFile(abs, updated!);
-    output.out(`${file}: source_hash set to ${english.hash}, the English now`);
-  }
+  await replaceFile(abs, updated!);
+  output.out(`${file}: source_hash set to ${english.hash}, the English now`);
   return undefined;
 }
 
@@ -113,7 +110,9 @@ export async function confirmCommand(items: readonly string[], options: ConfirmC
     const hasLabels = project.labelSources.some((r) => r.tag === tag);
     if (hasLabels && (recordNew || targets.labels.has(tag))) await confirmLabels(root, project, tag, targets.labels.get(tag) ?? new Set(), recordNew, output);
     for (const id of targets.content.get(tag) ?? []) {
-      const fault = await confirmContent(root, tag, english.get(id)!, output);
+      const current = translationOf(project.translations, tag, id)?.stale === false;
+      if (current) output.out(`${translationPath(tag, id)}: source_hash ${english.get(id)!.hash} was already current`);
+      const fault = current ? undefined : await confirmContent(root, tag, english.get(id)!, output);
       if (fault) output.err(`error: ${fault}`);
       else confirmed.add(`${tag}\u0000${id}`);
       status = fault ? 1 : status;
