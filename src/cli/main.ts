@@ -4,6 +4,7 @@ import { processOutput, type Output } from './report.js';
 
 // Each command loads its own modules when it runs, so `check` does not pay for the preview server.
 const buildCommand: typeof import('./build.js').buildCommand = async (...a) => (await import('./build.js')).buildCommand(...a);
+const confirmCommand: typeof import('./confirm.js').confirmCommand = async (...a) => (await import('./confirm.js')).confirmCommand(...a);
 const checkCommand: typeof import('./check.js').checkCommand = async (...a) => (await import('./check.js')).checkCommand(...a);
 const exportCommand: typeof import('./export.js').exportCommand = async (...a) => (await import('./export.js')).exportCommand(...a);
 const importCommand: typeof import('./import.js').importCommand = async (...a) => (await import('./import.js')).importCommand(...a);
@@ -63,6 +64,14 @@ function program(output: Output, setExit: (code: number) => void): Command {
     .option('--root <dir>', 'folder holding codes/, locales/ and templates/', '.')
     .option('--dry-run', 'report what would change; write nothing');
   importCmd.action((file: string, _opts: unknown, cmd: Command) => run(() => importCommand(file, cmd.opts(), output))());
+
+  const confirm = cli
+    .command('confirm')
+    .description('record that translations were reviewed against the English now, so they are no longer stale')
+    .argument('[items...]', 'label keys (site.home), content ids (smtp/553) or files (locales/de/smtp/553.md, codes/smtp/553.md); none: record the English of every current translation that has none recorded')
+    .option('--root <dir>', 'folder holding codes/, locales/ and templates/', '.')
+    .option('--lang <tags>', 'the languages whose translations are confirmed, comma-separated (e.g. de,fr)', commaList);
+  confirm.action((items: string[], _opts: unknown, cmd: Command) => run(() => confirmCommand(items, cmd.opts(), output))());
   return cli;
 }
 

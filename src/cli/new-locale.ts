@@ -74,6 +74,7 @@ export async function newLocaleCommand(tag: string, options: CommonOptions, outp
   output.out(`  2. npx code-compare check --lang ${tag}     problems, with file:line:column`);
   output.out(`  3. npx code-compare status --lang ${tag}    what is translated, stale or missing`);
   output.out(`  4. npx code-compare serve --lang en,${tag}  preview while you edit`);
-  output.out(`  5. translate code texts in locales/${tag}/<family>/<code>.md (see README.md, "For a translator")`);
+  output.out(`  5. npx code-compare confirm --lang ${tag}   record the English your labels were translated from`);
+  output.out(`  6. translate code texts in locales/${tag}/<family>/<code>.md (see README.md, "For a translator")`);
   return 0;
 }

@@ -29,8 +29,8 @@ describe('code-compare status', () => {
   it('prints a table with one row per language', async () => {
     const result = await run('status', '--root', makeSite({ fixture: 'mini' }));
     const rows = result.stdout.split('\n');
-    expect(rows[0]).toMatch(/^language\s+labels\s+%\s+content\s+%\s+stale\s+identical\s+missing\s+indexable$/);
-    expect(rows.find((r) => r.startsWith('vi '))).toMatch(/^vi\s+\d+\/\d+\s+[\d.]+%\s+\d+\/\d+\s+[\d.]+%\s+2\s+\d+\s+\d+\s+\d+\/\d+$/);
+    expect(rows[0]).toMatch(/^language\s+labels\s+%\s+content\s+%\s+stale labels\s+stale content\s+identical\s+missing\s+indexable$/);
+    expect(rows.find((r) => r.startsWith('vi '))).toMatch(/^vi\s+\d+\/\d+\s+[\d.]+%\s+\d+\/\d+\s+[\d.]+%\s+0\s+2\s+\d+\s+\d+\s+(\d+\/\d+|–)$/);
   });
 
   it('shows every bundled language at 100% of labels', async () => {
