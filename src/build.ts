@@ -14,7 +14,8 @@ import type { Site } from './model/types.js';
 import { validateProject, type ProjectOptions } from './project.js';
 import { Renderer } from './render/renderer.js';
 import { robotsTxt, sitemapFiles, sitemapNames, sitemapPages, urlsPerSitemap, type ChunkedFile } from './render/sitemap.js';
-import { checkOutputFolder, createStaging, discardStaging, publishStaging, recoverOutput, removeStale, topLevelMatches, writeChunks } from './write/output.js';
+import { sameSubset, subsetOf, type Subset } from './subset.js';
+import { checkOutputFolder, checkSubsetOutput, createStaging, discardStaging, publishStaging, recoverOutput, removeStale, topLevelMatches, writeChunks } from './write/output.js';
 import { readManifest, TOOL_VERSION, writeMarker, type Manifest } from './write/ownership.js';
 import { runRenderTask, type PageJob, type RenderTask, type RenderTaskResult } from './write/render-task.js';
 
@@ -157,12 +158,19 @@ async function updateInPlace(site: Site, options: BuildOptions, previous: Manife
   return { ...result, reused: pages.length - jobs.length };
 }
 
+/** The manifest with the subset of this build, or none for a full build: a full manifest is written as it always was. */
+function withSubset(manifest: Manifest, subset: Subset | undefined): Manifest {
+  const { subset: _old, ...rest } = manifest;
+  return subset ? { ...rest, subset } : rest;
+}
+
 /** validate → model → render → write. Nothing in `out` changes unless every step succeeds. */
 export async function build(options: BuildOptions): Promise<BuildResult> {
   trace('start');
-  const [project, outputProblems] = await Promise.all([validateProject(options), checkOutputFolder(options.root, options.out)]);
+  const subset = subsetOf(options);
+  const [project, outputProblems, subsetProblems] = await Promise.all([validateProject(options), checkOutputFolder(options.root, options.out), checkSubsetOutput(options.root, options.out, subset)]);
   trace('load and validate');
-  const diagnostics = applyStrict([...project.diagnostics, ...outputProblems], options.strict);
+  const diagnostics = applyStrict([...project.diagnostics, ...outputProblems, ...subsetProblems], options.strict);
   const missingLabels = project.labelReports.reduce((n, r) => n + r.missing.length, 0);
   const missingContent = project.contentReports.filter((r) => r.tag !== 'en').reduce((n, r) => n + r.missing.length, 0);
   const failed = { diagnostics, pages: 0, rendered: 0, reused: 0, bytes: 0, languages: 0, upToDate: false, missingLabels, missingContent, indexable: [] };
@@ -177,6 +185,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const previous = await readManifest(options.out);
   const sameTool = previous?.version === TOOL_VERSION;
   if (sameTool && previous?.inputs === inputsHash && (await topLevelMatches(options.out, previous.files))) {
+    if (!sameSubset(previous.subset, subset)) await writeMarker(options.out, withSubset(previous, subset));
     const pageCount = Object.keys(previous.files).filter((f) => f.endsWith('.html')).length;
     return { ...base, pages: pageCount, languages: site.languages.length, ok: true, upToDate: true, reused: pageCount };
   }
@@ -191,12 +200,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const summary = { ...base, pages: pages.length, languages: site.languages.length };
 
   if (sameTool && previous?.build === buildHash && (await topLevelMatches(options.out, files))) {
-    await writeMarker(options.out, { ...previous, inputs: inputsHash });
+    await writeMarker(options.out, withSubset({ ...previous, inputs: inputsHash }, subset));
     return { ...summary, ok: true, upToDate: true, reused: pages.length };
   }
 
   if (options.inPlace && previous) {
-    const result = await updateInPlace(site, options, previous, { tool: 'code-compare', version: TOOL_VERSION, inputs: inputsHash, build: buildHash, files }, pages);
+    const result = await updateInPlace(site, options, previous, withSubset({ tool: 'code-compare', version: TOOL_VERSION, inputs: inputsHash, build: buildHash, files }, subset), pages);
     return { ...summary, ok: true, ...result };
   }
 
@@ -206,10 +215,17 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const onSignal = () => {
     interrupted = true;
     // Worker threads write until they are stopped: stop them, then remove what they wrote.
+    // Exit 130 whatever happens: a staging folder left behind (a slow disk, a late write) is
+    // removed by the next build, as after a kill.
     void (async () => {
-      await stopWorkers?.().catch(() => undefined);
-      rmSync(staging.dir, { recursive: true, force: true, maxRetries: 20, retryDelay: 10 });
-      process.exit(130);
+      try {
+        await stopWorkers?.().catch(() => undefined);
+        rmSync(staging.dir, { recursive: true, force: true, maxRetries: 50, retryDelay: 20 });
+      } catch {
+        // left for the next build
+      } finally {
+        process.exit(130);
+      }
     })();
   };
   process.once('SIGINT', onSignal);
@@ -231,7 +247,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // After the pages, not beside them: writing the sitemap while the workers render gained no time and cost 20–40 MB more at the peak.
     for (const file of extraFiles(site)) if (!upToDate(file.name)) await writeChunks(path.join(staging.dir, file.name), file.chunks());
     trace('render and write pages, sitemap, robots.txt, assets');
-    const manifest: Manifest = { tool: 'code-compare', version: TOOL_VERSION, inputs: inputsHash, build: buildHash, files };
+    const manifest = withSubset({ tool: 'code-compare', version: TOOL_VERSION, inputs: inputsHash, build: buildHash, files }, subset);
     await writeMarker(staging.dir, manifest);
     await publishStaging(staging.dir, options.out);
     trace('publish');

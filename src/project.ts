@@ -5,7 +5,7 @@ import type { SourceFile } from './load/files.js';
 import type { JsonFile } from './load/json.js';
 import { loadProject, type LoadFilter, type RawProject } from './load/project.js';
 import { buildSite } from './model/site.js';
-import type { LabelTree, Site } from './model/types.js';
+import type { FamilyData, LabelTree, Site } from './model/types.js';
 import { loadSettings } from './load/settings.js';
 import { checkTemplateLabels, checkTemplates } from './render/templates.js';
 import { flattenLabels, splitPluralKey } from './i18n/labels.js';
@@ -14,8 +14,9 @@ import { checkFacetLabels } from './validate/facet-labels.js';
 import { labelDefaults, type LabelDefaults } from './validate/label-defaults.js';
 import { SOURCE_LANGUAGE } from './i18n/tags.js';
 import { validateLabels, type LabelReport } from './validate/labels.js';
+import { validateLabelSources, type LabelSourceReport } from './validate/label-sources.js';
 import { checkMarkup } from './validate/markup.js';
-import { contentReport, validateTranslations, type ContentReport } from './validate/translations.js';
+import { contentReport, validateTranslations, type ContentReport, type Translations } from './validate/translations.js';
 
 export const REQUIRED_TEMPLATES = ['layout', 'pages/chooser', 'pages/notFound', 'pages/home', 'pages/family', 'pages/code', 'pages/pair'];
 
@@ -30,6 +31,11 @@ export interface ValidatedProject {
   readonly diagnostics: readonly Diagnostic[];
   readonly labelReports: readonly LabelReport[];
   readonly contentReports: readonly ContentReport[];
+  /** Per language, its translated labels against the English they were translated from. */
+  readonly labelSources: readonly LabelSourceReport[];
+  /** The English content, as validated (what translations are made from), and its translations. */
+  readonly families: readonly FamilyData[];
+  readonly translations: Translations;
   /** Findings only `check` prints: missing keys and text identical to English. */
   readonly checkOnly: readonly Diagnostic[];
   /** The tool's labels of a language that the project's file of it would fall back to, key by key. */
@@ -86,6 +92,7 @@ export async function validateProject(options: ProjectOptions): Promise<Validate
       if (!labels.reports.some((r) => r.tag === wanted)) diagnostics.push({ file: 'locales', line: 1, column: 1, severity: 'error', rule: 'unknown-language', message: `no usable locales/${wanted}.json (--lang)` });
     }
   }
+  const labelSources = validateLabelSources(raw.locales, raw.labelSources, labels, diagnostics);
   const checkOnly: Diagnostic[] = [];
   const translations = validateTranslations(raw.translations, families, diagnostics, checkOnly);
   const { texts: templates, files: templateFiles } = layer(defaults?.templates ?? [], raw.templates, templateName, display);
@@ -100,8 +107,8 @@ export async function validateProject(options: ProjectOptions): Promise<Validate
   const contentReports = labelReports.map((r) => contentReport(r.tag, families, translations));
   const shown = limitRepeated(diagnostics.sort(compareDiagnostics));
   const checkOnlyShown = limitRepeated([...checkOnly, ...labelReports.flatMap((r) => r.checkOnly)].sort(compareDiagnostics));
-  const inheritedLabels = labels.inherited;
-  if (hasErrors(shown)) return { diagnostics: shown, labelReports, contentReports, checkOnly: checkOnlyShown, inheritedLabels };
+  const reports = { labelReports, contentReports, labelSources, families, translations, inheritedLabels: labels.inherited };
+  if (hasErrors(shown)) return { diagnostics: shown, ...reports, checkOnly: checkOnlyShown };
 
   const labelTrees: Record<string, LabelTree> = {};
   for (const report of labelReports) labelTrees[report.tag] = report.labels;
@@ -115,5 +122,5 @@ export async function validateProject(options: ProjectOptions): Promise<Validate
     assets: layer(defaults?.assets ?? [], raw.assets, assetName, display).texts,
     publish: options.languages,
   });
-  return { site, diagnostics: shown, labelReports, contentReports, checkOnly: checkOnlyShown, inheritedLabels };
+  return { site, diagnostics: shown, ...reports, checkOnly: checkOnlyShown };
 }

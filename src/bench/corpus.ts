@@ -1,6 +1,7 @@
 import { cpSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { sourceHash } from '../model/hash.js';
+import { LABEL_SOURCES_SUFFIX } from '../i18n/source-paths.js';
 
 export interface CorpusShape {
   readonly codes: number;
@@ -70,7 +71,7 @@ export function writeCorpus(dir: string, repo: string, shape: CorpusShape): { la
   mkdirSync(path.join(dir, 'locales'), { recursive: true });
   cpSync(path.join(repo, 'templates'), path.join(dir, 'templates'), { recursive: true });
   writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ private: true, codeCompare: { baseUrl: 'https://codes.example.com/' } }, null, 2));
-  const shipped = readdirSync(path.join(repo, 'locales')).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, ''));
+  const shipped = readdirSync(path.join(repo, 'locales')).filter((f) => f.endsWith('.json') && !f.endsWith(LABEL_SOURCES_SUFFIX)).map((f) => f.replace(/\.json$/, ''));
   const ordered = ['en', ...shipped.filter((t) => t !== 'en').sort(), ...EXTRA_TAGS];
   const languages = ordered.slice(0, shape.languages);
   const english = readFileSync(path.join(repo, 'locales/en.json'), 'utf8');

@@ -2,6 +2,7 @@ import path from 'node:path';
 import cliProgress from 'cli-progress';
 import { build } from '../build.js';
 import { hasErrors } from '../diagnostics.js';
+import { describeSubset, PREVIEW_FOLDER, previewName, subsetOf } from '../subset.js';
 import { resolveBaseUrl, resolveCommon, type CommonOptions } from './options.js';
 import { plural, printDiagnostics, type Output } from './report.js';
 
@@ -16,7 +17,11 @@ export async function buildCommand(options: BuildCommandOptions, output: Output)
   const started = performance.now();
   const common = resolveCommon(options);
   const baseUrl = resolveBaseUrl(common.root, options.baseUrl);
-  const out = path.resolve(common.root, options.out ?? 'dist');
+  const subset = subsetOf(common);
+  // A subset never lands in dist/ by default: a preview of one language must not unpublish the others.
+  const out = path.resolve(common.root, options.out ?? (subset ? path.join(PREVIEW_FOLDER, previewName(subset)) : 'dist'));
+  const shown = path.relative(process.cwd(), out) || out;
+  if (subset) output.out(`building only ${describeSubset(subset)} into ${shown}${options.out === undefined ? ' (a subset never replaces dist/; --out chooses another folder)' : ''}`);
   const bar = process.stdout.isTTY ? new cliProgress.SingleBar({ format: 'rendering [{bar}] {value}/{total} pages', hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic) : undefined;
   let barStarted = false;
   const result = await build({
@@ -38,7 +43,7 @@ export async function buildCommand(options: BuildCommandOptions, output: Output)
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   if (!result.ok || hasErrors(result.diagnostics)) {
-    output.err(`build failed: ${plural(errors, 'error', 'errors')}, ${plural(warnings, 'warning', 'warnings')}; ${path.relative(process.cwd(), out) || out} was left as it was`);
+    output.err(`build failed: ${plural(errors, 'error', 'errors')}, ${plural(warnings, 'warning', 'warnings')}; ${shown} was left as it was`);
     return 1;
   }
   const missing = `missing translations: ${plural(result.missingLabels, 'label', 'labels')}, ${plural(result.missingContent, 'content field', 'content fields')}`;

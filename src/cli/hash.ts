@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { readSource } from '../load/files.js';
 import { parseFrontMatter } from '../load/front-matter.js';
@@ -16,6 +17,11 @@ export async function hashCommand(files: readonly string[], options: CommonOptio
   for (const file of files) {
     const abs = path.resolve(root, file);
     const rel = path.relative(root, abs).split(path.sep).join('/');
+    if (!existsSync(abs)) {
+      output.err(`error: no such file: ${rel} (paths are relative to --root, ${root})`);
+      status = 1;
+      continue;
+    }
     const [, familyId, pairs, name] = /^codes\/([^/]+)\/(pairs\/)?([^/]+)\.md$/.exec(rel) ?? [];
     const family = families.find((f) => f.id === familyId);
     const hash = pairs

@@ -5,8 +5,11 @@ import { processOutput, type Output } from './report.js';
 
 // Each command loads its own modules when it runs, so `check` does not pay for the preview server.
 const buildCommand: typeof import('./build.js').buildCommand = async (...a) => (await import('./build.js')).buildCommand(...a);
+const confirmCommand: typeof import('./confirm.js').confirmCommand = async (...a) => (await import('./confirm.js')).confirmCommand(...a);
 const checkCommand: typeof import('./check.js').checkCommand = async (...a) => (await import('./check.js')).checkCommand(...a);
 const initCommand: typeof import('./init.js').initCommand = async (...a) => (await import('./init.js')).initCommand(...a);
+const exportCommand: typeof import('./export.js').exportCommand = async (...a) => (await import('./export.js')).exportCommand(...a);
+const importCommand: typeof import('./import.js').importCommand = async (...a) => (await import('./import.js')).importCommand(...a);
 const hashCommand: typeof import('./hash.js').hashCommand = async (...a) => (await import('./hash.js')).hashCommand(...a);
 const newLocaleCommand: typeof import('./new-locale.js').newLocaleCommand = async (...a) => (await import('./new-locale.js')).newLocaleCommand(...a);
 const serveCommand: typeof import('./serve.js').serveCommand = async (...a) => (await import('./serve.js')).serveCommand(...a);
@@ -56,6 +59,27 @@ function program(output: Output, setExit: (code: number) => void): Command {
 
   const hash = common(cli.command('hash').description('print the source_hash of English code files, for translations').argument('<files...>', 'codes/<family>/<code>.md files'));
   hash.action((files: string[], _opts: unknown, cmd: Command) => run(() => hashCommand(files, cmd.opts(), output))());
+
+  const exportCmd = cli.command('export').description('write every translatable string of a language, with its English and state, for translation tools')
+    .option('--root <dir>', 'folder holding codes/, locales/ and templates/', '.')
+    .requiredOption('--lang <tag>', 'the language to export, e.g. pt-BR')
+    .option('--family <ids>', 'only these code families, comma-separated (labels are always exported)', commaList)
+    .addOption(new Option('--format <format>', 'exchange format (default: from the --out file name)').choices(['po', 'xliff']))
+    .option('--out <file>', 'file to write (default: standard output)');
+  exportCmd.action((_opts: unknown, cmd: Command) => run(() => exportCommand(cmd.opts(), output))());
+
+  const importCmd = cli.command('import').description('write the translations of a PO or XLIFF file back into locales/').argument('<file>', 'a file made by `code-compare export`, translated')
+    .option('--root <dir>', 'folder holding codes/, locales/ and templates/', '.')
+    .option('--dry-run', 'report what would change; write nothing');
+  importCmd.action((file: string, _opts: unknown, cmd: Command) => run(() => importCommand(file, cmd.opts(), output))());
+
+  const confirm = cli
+    .command('confirm')
+    .description('record that translations were reviewed against the English now, so they are no longer stale')
+    .argument('[items...]', 'label keys (site.home), content ids (smtp/553) or files (locales/de/smtp/553.md, codes/smtp/553.md); none: record the English of every current translation that has none recorded')
+    .option('--root <dir>', 'folder holding codes/, locales/ and templates/', '.')
+    .option('--lang <tags>', 'the languages whose translations are confirmed, comma-separated (e.g. de,fr)', commaList);
+  confirm.action((items: string[], _opts: unknown, cmd: Command) => run(() => confirmCommand(items, cmd.opts(), output))());
   return cli;
 }
 

@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { InvalidArgumentError } from 'commander';
+import { checkRoot, checkSubset } from './project-root.js';
+import { UsageError } from './usage-error.js';
 
-export class UsageError extends Error {}
+export { UsageError } from './usage-error.js';
 
 export interface CommonOptions {
   readonly root?: string;
@@ -29,8 +31,11 @@ export function positiveInteger(value: string): number {
   return n;
 }
 
+/** The root and subset of the command line, checked: a root that is no project, or an unknown language or family, is a usage error. */
 export function resolveCommon(options: CommonOptions): ResolvedCommon {
   const root = path.resolve(options.root ?? '.');
+  checkRoot(root, options.root ?? '.');
+  checkSubset(root, options.lang, options.family);
   return { root, languages: options.lang, families: options.family };
 }
 

@@ -7,6 +7,8 @@ import { build } from '../build.js';
 import { formatDiagnostic } from '../diagnostics.js';
 import { injectLiveScript, LIVE_PATH, LIVE_SCRIPT, LiveReload } from '../serve/live-reload.js';
 import { serveFile } from '../serve/static.js';
+import { languageSlug } from '../i18n/tags.js';
+import { describeSubset, subsetOf } from '../subset.js';
 import { resolveCommon, type CommonOptions } from './options.js';
 import type { Output } from './report.js';
 
@@ -102,7 +104,10 @@ export async function serveCommand(options: ServeCommandOptions, output: Output)
 
   schedule('initial build');
   await building;
-  output.out(`serving http://127.0.0.1:${actualPort}/ (watching codes/, locales/, templates/; Ctrl-C stops)`);
+  const url = `http://127.0.0.1:${actualPort}/`;
+  const subset = subsetOf(common);
+  const only = subset ? `only ${describeSubset(subset)}${subset.languages?.length === 1 ? `, home page ${url}${languageSlug(subset.languages[0]!)}/` : ''}; ` : '';
+  output.out(`serving ${url} (${only}built into a temporary folder, dist/ is not touched; watching codes/, locales/, templates/; Ctrl-C stops)`);
   const watcher = watch(['codes', 'locales', 'templates'].map((d) => path.join(common.root, d)), { ignoreInitial: true, awaitWriteFinish: { stabilityThreshold: 30, pollInterval: 10 } });
   watcher.on('error', (error) => output.err(`error: watching for changes failed: ${message(error)}`));
   let timer: NodeJS.Timeout | undefined;

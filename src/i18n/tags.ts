@@ -42,3 +42,11 @@ export function pluralCategories(tag: string): PluralCategory[] {
 export function isPluralCategory(suffix: string): suffix is PluralCategory {
   return (CATEGORY_ORDER as readonly string[]).includes(suffix);
 }
+
+/** The first whole numbers (up to `limit`, below 1,000) that take a plural category: ru few → [2, 3, 4]. */
+export function pluralExamples(tag: string, category: string, limit = 3): number[] {
+  const rules = new Intl.PluralRules(tag);
+  const found: number[] = [];
+  for (let n = 0; n < 1000 && found.length < limit; n++) if (rules.select(n) === category) found.push(n);
+  return found;
+}

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import { PACKAGE_ROOT } from '../package.js';
 import { filesUnder, listDir, readSources, type SourceFile } from './files.js';
+import { labelFileTag } from './project.js';
 import { parseJson, type JsonFile } from './json.js';
 
 /**
@@ -33,7 +34,7 @@ function sameFolder(a: string, b: string): boolean {
 export async function loadDefaults(projectRoot: string, packageRoot = PACKAGE_ROOT): Promise<{ defaults?: Defaults; diagnostics: Diagnostic[] }> {
   if (sameFolder(projectRoot, packageRoot)) return { diagnostics: [] };
   const templateDir = path.join(packageRoot, 'templates');
-  const labelPaths = (await listDir(path.join(packageRoot, 'locales'))).filter((e) => !e.isDirectory && e.name.endsWith('.json')).map((e) => e.abs);
+  const labelPaths = (await listDir(path.join(packageRoot, 'locales'))).filter((e) => !e.isDirectory && labelFileTag(e.name) !== undefined).map((e) => e.abs);
   const [templates, assets, labels] = await Promise.all([
     filesUnder(templateDir, '.hbs').then((paths) => readSources(packageRoot, paths)),
     filesUnder(path.join(templateDir, 'assets'), '').then((paths) => readSources(packageRoot, paths)),

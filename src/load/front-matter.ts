@@ -120,6 +120,11 @@ export function parseFrontMatter(source: SourceFile): FrontMatterResult {
     const at = alias === undefined ? START : positionOf(yaml, alias);
     if (error instanceof RangeError) return fail(START, 'input-limit', TOO_DEEP);
     if (/alias count/i.test((error as Error).message)) return fail(at, 'input-limit', `aliases here expand to too much data (more than ${MAX_YAML_ALIASES} copies); write the values out`);
+    const unresolved = /^Unresolved alias.*: (.+)$/.exec((error as Error).message)?.[1];
+    if (unresolved !== undefined) {
+      const offset = firstAlias(document, unresolved);
+      return fail(offset === undefined ? at : positionOf(yaml, offset), 'yaml-syntax', `the alias \`*${unresolved}\` names no anchor \`&${unresolved}\` set before it`);
+    }
     throw error;
   }
   return { file: { path: source.path, data, body: split.content, ...where }, diagnostics: [] };

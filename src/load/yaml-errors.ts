@@ -73,11 +73,12 @@ export function describeYamlErrors(text: string, document: Document, errors: rea
 }
 
 /** The first alias (`*name`) of a document, where a too-large expansion is reported. */
-export function firstAlias(document: Document): number | undefined {
+/** The offset of the document's first alias, or of its first alias to `name` when given. */
+export function firstAlias(document: Document, name?: string): number | undefined {
   let offset: number | undefined;
   visit(document, {
     Alias(_, node) {
-      if (offset === undefined && node.range) offset = node.range[0];
+      if (offset === undefined && node.range && (name === undefined || node.source === name)) offset = node.range[0];
     },
   });
   return offset;

@@ -4,15 +4,24 @@ export function digest(...parts: readonly string[]): string {
   return hash('sha256', parts.join('\u0000'));
 }
 
+/** The English text a source hash covers: the fields that are present, trimmed, sorted by name. */
+function sourceEntries(text: Readonly<Record<string, string | undefined>>): Array<readonly [string, string]> {
+  return Object.entries(text)
+    .filter(([, value]) => value !== undefined && value.trim() !== '')
+    .map(([key, value]) => [key, value!.trim()] as const)
+    .sort(([a], [b]) => (a < b ? -1 : 1));
+}
+
 /**
  * The hash a translation records as `source_hash`: 16 hex digits over the English translatable
  * fields that are present, in a fixed order, trimmed. `{ title: 'A' }` and `{ title: 'A ' }` agree.
  */
 export function sourceHash(text: Readonly<Record<string, string | undefined>>): string {
-  const entries = Object.entries(text)
-    .filter(([, value]) => value !== undefined && value.trim() !== '')
-    .map(([key, value]) => [key, value!.trim()] as const)
-    .sort(([a], [b]) => (a < b ? -1 : 1));
   // The trailing NUL is part of the format: translations already record hashes made this way.
-  return createHash('sha256').update(`${JSON.stringify(entries)}\u0000`).digest('hex').slice(0, 16);
+  return createHash('sha256').update(`${JSON.stringify(sourceEntries(text))}\u0000`).digest('hex').slice(0, 16);
+}
+
+/** The English text exactly as `sourceHash` sees it, to record as what a translation was made from. */
+export function sourceRecord(text: Readonly<Record<string, string | undefined>>): Record<string, string> {
+  return Object.fromEntries(sourceEntries(text));
 }

@@ -11,7 +11,24 @@ function joinList(lang: string, type: 'disjunction' | 'conjunction', items: read
   if (items.length === 1) return items[0]!;
   let format = listFormats.get(`${lang}\u0000${type}`);
   if (!format) listFormats.set(`${lang}\u0000${type}`, (format = new Intl.ListFormat(lang, { type })));
-  return html(format.formatToParts(items.map((_, i) => String(i))).map((part) => (part.type === 'element' ? items[Number(part.value)]! : escapeHtml(part.value))).join(''));
+  const pieces = format.formatToParts(items.map((_, i) => String(i))).map((part) => (part.type === 'element' ? String(items[Number(part.value)]!) : escapeHtml(part.value)));
+  return html(SPACED_SCRIPTS.test(lang) ? spaceBetweenScripts(pieces) : pieces.join(''));
+}
+
+/** Languages whose style guides put a space between Han or kana and Latin letters or digits. */
+const SPACED_SCRIPTS = /^(ja|zh)\b/;
+const WIDE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const NARROW = /[A-Za-z0-9]/;
+
+/** Joins pieces of markup, with a space where a Han or kana character meets a Latin letter or digit. */
+export function spaceBetweenScripts(pieces: readonly string[]): string {
+  const visible = (markup: string) => markup.replace(/<[^>]*>/g, '');
+  return pieces.reduce((joined, piece) => {
+    const before = visible(joined).slice(-1);
+    const after = visible(piece).slice(0, 1);
+    const meet = (WIDE.test(before) && NARROW.test(after)) || (NARROW.test(before) && WIDE.test(after));
+    return joined + (meet ? ' ' : '') + piece;
+  }, '');
 }
 
 function valuesOf(code: LocalizedCode, facet: FacetDefinition): readonly string[] {

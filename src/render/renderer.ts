@@ -58,7 +58,7 @@ export class Renderer {
     const html = this.templates.render(page.kind, {
       ...view,
       $: scope,
-      page: { kind: page.kind, lang, dir: scope.dir, canonical, indexable, alternates: links.alternates(), switcher: links.switcher(lang) },
+      page: { kind: page.kind, lang, ogLocale: lang.replace('-', '_'), dir: scope.dir, canonical, indexable, alternates: links.alternates(), switcher: links.switcher(lang) },
       assets: { stylesheet: asset(STYLESHEET), script: asset(SCRIPT) },
       home: page.kind === 'chooser' || page.kind === 'notFound' ? undefined : links.to({ kind: 'home', lang }),
       root: links.to({ kind: 'chooser' }),

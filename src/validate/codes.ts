@@ -3,6 +3,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { RawFamily } from '../load/project.js';
 import type { FrontMatterFile } from '../load/front-matter.js';
 import { sourceHash } from '../model/hash.js';
+import { familySourceText } from './english-source.js';
 import { classPrefix, compareCodes } from '../model/order.js';
 import { ACTORS, OUTCOMES, STATUSES, type CodeData, type FacetDefinition, type FamilyData, type Outcome, type Reference, type TextFields } from '../model/types.js';
 import { readCodeFacets, readFacetDefinitions } from './facets.js';
@@ -160,7 +161,7 @@ export function validateFamilies(raw: readonly RawFamily[], diagnostics: Diagnos
       codes: codes.map((c) => c.data).sort((a, b) => compareCodes(a.code, b.code)),
       facets: header.facets,
       pairs: validatePairs(family.pairs, family.id, header.facets, codes.map((c) => c.data.code), diagnostics),
-      sourceHash: sourceHash({ ...text, ...Object.fromEntries(Object.entries(header.classes).map(([k, v]) => [`class ${k}`, v])) }),
+      sourceHash: sourceHash(familySourceText(text, header.classes)),
     };
     families.push({ ...data, highlights: readHighlights(reader, data) });
   }

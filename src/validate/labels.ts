@@ -2,7 +2,7 @@ import path from 'node:path';
 import { diagnostic, START, type Diagnostic } from '../diagnostics.js';
 import type { JsonFile } from '../load/json.js';
 import { flattenLabels, placeholders, splitPluralKey, strayBrace, unflattenLabels } from '../i18n/labels.js';
-import { canonicalTag, pluralCategories, SOURCE_LANGUAGE } from '../i18n/tags.js';
+import { canonicalTag, pluralCategories, pluralExamples, SOURCE_LANGUAGE } from '../i18n/tags.js';
 import { MAX_LABELS } from '../limits.js';
 import { labelOverLimit, usableLabelTree } from './label-keys.js';
 import type { LabelDefaults } from './label-defaults.js';
@@ -35,7 +35,7 @@ export interface LabelsResult {
 
 /** Proper names ("Code Compare") and bare codes may stay as in English; sentences should not. */
 export function looksTranslatable(english: string): boolean {
-  return /\b\p{Ll}{4,}\b/u.test(english.replace(/\{\{[^}]*\}\}/g, ''));
+  return /\b\p{Ll}{4,}\b/u.test(english.replace(/\{\{[^{}]*\}\}/g, ''));
 }
 
 /** The text around `index`, short enough for one diagnostic line. */
@@ -65,6 +65,8 @@ function checkLanguage(file: JsonFile, tree: Record<string, unknown>, tag: strin
   const categories = new Set<string>(pluralCategories(tag));
   const instead = (key: string) => (inherited.has(key) ? `code-compare's own ${tag} label is used instead` : 'English is used instead');
   const seenForms = new Map<string, Set<string>>();
+  /** The plural forms with a translation, empty ones not counted. */
+  const filledForms = new Map<string, Set<string>>();
 
   for (const [key, value] of entries) {
     const { base, category } = splitPluralKey(key);
@@ -75,6 +77,7 @@ function checkLanguage(file: JsonFile, tree: Record<string, unknown>, tag: strin
     }
     if (plural) {
       (seenForms.get(base) ?? seenForms.set(base, new Set()).get(base)!).add(category!);
+      if (value.trim() !== '') (filledForms.get(base) ?? filledForms.set(base, new Set()).get(base)!).add(category!);
       if (category !== 'zero' && !categories.has(category!)) {
         warn(key, 'plural-category', `\`${key}\`: ${tag} has no plural category "${category}" (it uses ${joinList([...categories])})`);
         continue;
@@ -110,15 +113,7 @@ function checkLanguage(file: JsonFile, tree: Record<string, unknown>, tag: strin
     kept.set(key, value);
   }
 
-  if (!isSource) {
-    for (const [base, forms] of seenForms) {
-      const absent = [...categories].filter((c) => !forms.has(c) && !inherited.has(`${base}_${c}`));
-      if (absent.length > 0 && forms.size > 0) {
-        const firstKey = `${base}_${[...forms][0]}`;
-        warn(firstKey, 'plural-category', `\`${base}\` lacks the plural form${absent.length > 1 ? 's' : ''} ${joinList(absent)} that ${tag} needs`);
-      }
-    }
-  }
+  if (!isSource) checkPluralSets(seenForms, filledForms, categories, tag, warn, (key) => inherited.has(key));
   const own = new Set(entries.map(([key]) => key));
   const present = new Set([...own, ...inherited.keys()]);
   const firstOfBase = new Map<string, string>();
@@ -149,6 +144,35 @@ function checkLanguage(file: JsonFile, tree: Record<string, unknown>, tag: strin
     absentKeys.push(diagnostic(file.path, file.locate(key.split('.')), 'warning', 'identical-to-english', `\`${base}\` is the same as in English; is it translated?`));
   }
   return { ...summary, checkOnly: absentKeys };
+}
+
+/** `for counts like 2, 3, 4` — what a plural form is used for, for a translator who does not know CLDR's names. */
+function usedFor(tag: string, category: string): string {
+  const examples = pluralExamples(tag, category);
+  return examples.length > 0 ? `for counts like ${examples.join(', ')}` : `for its "${category}" counts`;
+}
+
+/**
+ * A plural set with some forms translated and others empty or absent: for those counts the page
+ * shows English in the middle of the language. A set with nothing translated yet is only checked
+ * for the forms it lacks.
+ */
+function checkPluralSets(seen: Map<string, Set<string>>, filled: Map<string, Set<string>>, categories: ReadonlySet<string>, tag: string, warn: (key: string, rule: string, message: string) => void, inherited: (key: string) => boolean): void {
+  for (const [base, forms] of seen) {
+    const done = filled.get(base);
+    if (!done) {
+      const absent = [...categories].filter((c) => !forms.has(c) && !inherited(`${base}_${c}`));
+      if (absent.length > 0) warn(`${base}_${[...forms][0]}`, 'plural-category', `\`${base}\` lacks the plural form${absent.length > 1 ? 's' : ''} ${joinList(absent)} that ${tag} needs`);
+      continue;
+    }
+    const translatedKey = `${base}_${done.has('other') ? 'other' : [...done][0]}`;
+    for (const category of categories) {
+      if (done.has(category) || inherited(`${base}_${category}`)) continue;
+      const key = `${base}_${category}`;
+      if (forms.has(category)) warn(key, 'partial-plural', `\`${key}\` is empty while \`${translatedKey}\` is translated: ${usedFor(tag, category)} the page shows English; translate it`);
+      else warn(translatedKey, 'partial-plural', `\`${base}\` lacks \`_${category}\`, which ${tag} uses ${usedFor(tag, category)}; until it is added the page shows English for them`);
+    }
+  }
 }
 
 /**

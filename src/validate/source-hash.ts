@@ -11,8 +11,9 @@ export function checkSourceHash(reader: FieldReader, file: FrontMatterFile, expe
   // Unquoted, a hash of digits and one `e` reads as a number: the hash is what was written.
   const sourceHash = (typeof file.data.source_hash === 'number' ? file.sourceOf(['source_hash']) : reader.string('source_hash')) ?? '';
   const stale = sourceHash !== expected;
-  if (!sourceHash) reader.warn([], 'stale-translation', `no \`source_hash\`: add source_hash: ${expected} once the text matches the English`);
-  else if (!SOURCE_HASH.test(sourceHash)) reader.warn(['source_hash'], 'source-hash-format', `source_hash "${sourceHash}" is not a source hash (16 hexadecimal digits, as \`code-compare hash\` prints them); set source_hash: ${expected} once the text matches the English`);
-  else if (stale) reader.warn(['source_hash'], 'stale-translation', `the English has changed since this translation (source_hash ${sourceHash}, English now ${expected}); review it, then set source_hash: ${expected}`);
+  const confirm = `\`code-compare confirm ${file.path}\``;
+  if (!sourceHash) reader.warn([], 'stale-translation', `no \`source_hash\`: once the text matches the English, run ${confirm} (or add source_hash: ${expected})`);
+  else if (!SOURCE_HASH.test(sourceHash)) reader.warn(['source_hash'], 'source-hash-format', `source_hash "${sourceHash}" is not a source hash (16 hexadecimal digits, as \`code-compare hash\` prints them); once the text matches the English, run ${confirm} (or set source_hash: ${expected})`);
+  else if (stale) reader.warn(['source_hash'], 'stale-translation', `the English has changed since this translation (source_hash ${sourceHash}, English now ${expected}); review it (\`code-compare status\` shows what changed), then run ${confirm}`);
   return { sourceHash, stale };
 }

@@ -6,9 +6,9 @@ import { FieldReader } from './fields.js';
 import { looksTranslatable } from './labels.js';
 import { PAIR_PREFIX, pairFields, pairKey, readPairTranslation, type PairTranslationIndex } from './pair-translations.js';
 import { checkSourceHash } from './source-hash.js';
+import { FAMILY_KEY } from './english-source.js';
 
-export const FAMILY_KEY = '_family';
-
+export { FAMILY_KEY };
 
 /** Coverage of one language's content: translatable fields that exist in English, per field. */
 export interface ContentReport {
@@ -118,4 +118,12 @@ export function contentReport(tag: string, families: readonly FamilyData[], tran
     }
   }
   return { tag, translated, total, stale, identical, missing };
+}
+
+/** The translation into `tag` of the content `id` (`smtp/553`, `smtp/_family`, `smtp/pairs/421-vs-450`), if there is one. */
+export function translationOf(translations: Translations, tag: string, id: string): { readonly sourceHash: string; readonly stale: boolean } | undefined {
+  const [family = '', ...rest] = id.split('/');
+  const name = rest.join('/');
+  if (name.startsWith(PAIR_PREFIX)) return translations.pairs[tag]?.[family]?.[name.slice(PAIR_PREFIX.length)];
+  return translations.codes[tag]?.[family]?.[name];
 }

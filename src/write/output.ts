@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
+import { describeSubset, PREVIEW_FOLDER, previewName, type Subset } from '../subset.js';
 import { isOwnFolder, isRealFolder, lstatPath, markStaging, MARKER, readManifest, TOOL_VERSION, whyNotOutput } from './ownership.js';
 
 const isInside = (parent: string, child: string) => child === parent || child.startsWith(parent + path.sep);
@@ -59,6 +60,20 @@ export async function checkOutputFolder(root: string, out: string): Promise<Diag
   }
   const reason = await whyNotOutput(out);
   return reason ? [diagnostic(shown, at, 'error', 'foreign-output', `refusing to replace ${out}: ${reason}`)] : [];
+}
+
+/**
+ * A build of only some languages or families may replace an earlier subset, never a full output:
+ * that would take every page it leaves out off the site. An output whose manifest names no subset
+ * is a full one.
+ */
+export async function checkSubsetOutput(root: string, out: string, subset: Subset | undefined): Promise<Diagnostic[]> {
+  if (!subset) return [];
+  const manifest = await readManifest(out);
+  if (!manifest || manifest.subset) return [];
+  const shown = path.relative(root, out) || '.';
+  const preview = path.join(PREVIEW_FOLDER, previewName(subset));
+  return [diagnostic(shown, { line: 1, column: 1 }, 'error', 'partial-over-full', `refusing to replace ${shown}, the output of a full build, with a build of only ${describeSubset(subset)}; leave out --out to build into ${preview}, or pass --out with another folder`)];
 }
 
 /** Removes a folder of this tool's, or an empty one; leaves anything else alone. Whether the path is now free. */

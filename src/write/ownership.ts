@@ -1,5 +1,6 @@
 import { promises as fs, type Stats } from 'node:fs';
 import path from 'node:path';
+import type { Subset } from '../subset.js';
 
 /** The file that marks a folder as this tool's: an output (with the manifest of its build) or a staging folder. */
 export const MARKER = '.code-compare.json';
@@ -14,6 +15,8 @@ export interface Manifest {
   readonly build: string;
   /** Output file → hash of the inputs it was made from. */
   readonly files: Readonly<Record<string, string>>;
+  /** What a build of only some languages or families was limited to; absent for a full build. */
+  readonly subset?: Subset;
 }
 
 /** What a staging folder's marker holds until its build publishes it with a manifest. */
@@ -29,6 +32,7 @@ function isManifest(value: unknown): value is Manifest {
   if (m === null || typeof m !== 'object' || m.tool !== 'code-compare') return false;
   if (typeof m.version !== 'number' || typeof m.inputs !== 'string' || typeof m.build !== 'string') return false;
   if (m.files === null || typeof m.files !== 'object' || Array.isArray(m.files)) return false;
+  if (m.subset !== undefined && (m.subset === null || typeof m.subset !== 'object' || Array.isArray(m.subset))) return false;
   for (const file in m.files) if (typeof m.files[file] !== 'string' || !isSafeRelativePath(file)) return false;
   return true;
 }

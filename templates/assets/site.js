@@ -55,6 +55,24 @@
     });
   }
 
+  function setUpLanguageMenu() {
+    var menu = document.querySelector('.languages details');
+    if (!menu) return;
+    var summary = menu.querySelector('summary');
+    function close(returnFocus) {
+      if (!menu.open) return;
+      menu.open = false;
+      if (returnFocus) summary.focus();
+    }
+    document.addEventListener('keydown', function (event) {
+      if (event.key === 'Escape') close(true);
+    });
+    document.addEventListener('click', function (event) {
+      if (!menu.contains(event.target)) close(false);
+    });
+  }
+
   setUpFilter();
   setUpCopyButtons();
+  setUpLanguageMenu();
 })();

@@ -110,6 +110,58 @@ browserTest('the built site in chromium', () => {
     });
   });
 
+  it('the language menu closes on Escape, giving focus back to its button, and on a click outside', async () => {
+    await visit(`en/${PAGES.code}`, {}, async (tab) => {
+      const menu = tab.locator('nav.languages details');
+      const summary = menu.locator('summary');
+      await summary.click();
+      await expect.poll(() => menu.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+      await tab.keyboard.press('Escape');
+      await expect.poll(() => menu.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+      expect(await summary.evaluate((el) => el === document.activeElement)).toBe(true);
+      await summary.click();
+      await tab.locator('main h1').click();
+      await expect.poll(() => menu.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    });
+  });
+
+  it('a transcript that scrolls sideways can be reached and scrolled by keyboard', async () => {
+    await visit(`en/${PAGES.code}`, { viewport: { width: 390, height: 844 } }, async (tab) => {
+      const pre = tab.locator('figure.transcript pre').first();
+      expect(await pre.getAttribute('aria-label')).toBeTruthy();
+      await pre.focus();
+      expect(await pre.evaluate((el) => el === document.activeElement)).toBe(true);
+      const wide = await pre.evaluate((el) => el.scrollWidth > el.clientWidth);
+      if (wide) {
+        await tab.keyboard.press('ArrowRight');
+        await expect.poll(() => pre.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+      }
+    });
+  });
+
+  it('in Arabic, "SMTP 553" in the heading and the breadcrumb chevrons read in the right order', async () => {
+    await visit(`ar/${PAGES.code}`, {}, async (tab) => {
+      // The Latin run stays whole: "SMTP" sits left of "553" on screen, as in English.
+      const order = await tab.locator('h1').evaluate((h1) => {
+        const range = document.createRange();
+        const text = h1.firstChild as Text;
+        const at = (word: string) => {
+          const start = text.data.indexOf(word);
+          range.setStart(text, start);
+          range.setEnd(text, start + word.length);
+          return range.getBoundingClientRect().left;
+        };
+        return { smtp: at('SMTP'), code: at('553'), right: h1.getBoundingClientRect().right, textRight: (() => { range.selectNodeContents(h1); return range.getBoundingClientRect().right; })() };
+      });
+      expect(order.smtp).toBeLessThan(order.code);
+      // The heading starts at the right edge, as Arabic text does.
+      expect(Math.abs(order.right - order.textRight)).toBeLessThan(2);
+      // The chevron between crumbs is drawn pointing left (the mirrored glyph of "›"), once.
+      const chevron = await tab.locator('.breadcrumbs li + li').first().evaluate((li) => getComputedStyle(li, '::before').content);
+      expect(chevron).toBe('"›"');
+    });
+  });
+
   it.each(LANGS)('the filter box on the %s family index narrows the list as the reader types', async (lang) => {
     await visit(`${lang}/${FAMILY}/`, {}, async (tab) => {
       const input = tab.locator('input#filter');

@@ -47,7 +47,7 @@ describe('the bundled comparison pages', () => {
       const reached = [...crawl(dist, `${lang}/index.html`)].filter((f) => f.startsWith(`${lang}/`));
       expect(reached.length).toBe(ofLanguage.length);
     }
-  });
+  }, 300_000);
 
   it('say the differences of 421 vs 450 in Japanese, with nothing marked as English', () => {
     const doc = read('ja/smtp/421-vs-450/index.html');

@@ -1,13 +1,16 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'node-html-parser';
 import { describe, expect, inject, it } from 'vitest';
 import { BUNDLED_BASE } from '../support/bundled-setup.js';
+import { REPO } from '../support/site.js';
 import { brokenLinks, htmlFiles } from '../support/dist.js';
-import { validatePages } from '../support/validate-pages.js';
+import { validatePages, validationSample } from '../support/validate-pages.js';
 
 const dist = inject('bundledDist');
 const pages = htmlFiles(dist);
+const written = new Set(readdirSync(path.join(REPO, 'codes/smtp/pairs')).map((f) => f.replace(/\.md$/, '')));
+const sample = validationSample(pages, written);
 
 describe('the bundled site', () => {
   it('has every SMTP code and pair in all ten languages', () => {
@@ -18,8 +21,9 @@ describe('the bundled site', () => {
     expect(pages).toContain('pt-br/smtp/550-vs-553/index.html');
   });
 
-  it('passes html-validate:recommended on the first half of its pages', async () => {
-    expect(await validatePages(dist, pages.filter((_, i) => i % 2 === 0))).toEqual([]);
+  it('passes html-validate:recommended on the first half of a sample of its pages (npm run validate-site: all)', async () => {
+    expect(sample.length).toBeGreaterThan(1000);
+    expect(await validatePages(dist, sample.filter((_, i) => i % 2 === 0))).toEqual([]);
   }, 600_000);
 
   it('has no internal link that leads nowhere', () => {

@@ -72,6 +72,19 @@ describe('pair pages made from facets', () => {
     expect(facetRows.every((r) => r.classList.contains('differs'))).toBe(true);
   });
 
+  it('give a facet both codes share one cell across both columns, not the same text twice', () => {
+    const rows = readPage(dist, 'en/api/E1002-vs-E1003/index.html').querySelectorAll('table.side-by-side tbody tr');
+    const facetRows = rows.filter((r) => ['Whose fault', 'Retry'].includes(text(r.querySelector('th'))));
+    expect(facetRows).toHaveLength(2);
+    for (const row of facetRows) {
+      const cells = row.querySelectorAll('td');
+      expect(cells).toHaveLength(1);
+      expect(cells[0]!.getAttribute('colspan')).toBe('2');
+      expect(cells[0]!.getAttribute('data-code')).toBe('E1002 · E1003');
+      expect(row.classList.contains('differs')).toBe(false);
+    }
+  });
+
   it('never say a sentence of eight words or more twice', () => {
     for (const file of pairPages()) expect(repeatedSentences(mainText(readPage(dist, file))), file).toEqual([]);
   });

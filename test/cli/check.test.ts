@@ -56,7 +56,7 @@ describe('code-compare check', () => {
     ['unknown-key', { 'locales/vi.json': withUnknown }, `locales/vi.json:${at(withUnknown, '"colour"')}: warning:`],
     ['placeholder-mismatch', { 'locales/vi.json': withBadPlaceholder }, `locales/vi.json:${at(withBadPlaceholder, '{{cod}}')}: warning:`],
     ['plural-category', { 'locales/ru.json': ruExtra }, `locales/ru.json:${at(ruExtra, '"codeCount_two"')}: warning:`],
-    ['plural-category', { 'locales/uk.json': ruMissing }, `locales/uk.json:${at(ruMissing, '"codeCount_one"')}: warning: \`home.codeCount\` lacks the plural form _few`],
+    ['partial-plural', { 'locales/uk.json': ruMissing }, `locales/uk.json:${at(ruMissing, '"codeCount_other"')}: warning: \`home.codeCount\` lacks \`_few\`, which uk uses for counts like 2, 3, 4`],
     ['invalid-tag', { 'locales/pt-br.json': '{}\n' }, 'locales/pt-br.json:1:1: error: "pt-br" is not a BCP 47 language tag in canonical form; write it as pt-BR.json'],
     ['invalid-tag', { 'locales/en_US.json': '{}\n' }, 'locales/en_US.json:1:1: error:'],
     ['identical-to-english', { 'locales/vi.json': withIdentical }, `locales/vi.json:${at(withIdentical, '"intro"')}: warning:`],

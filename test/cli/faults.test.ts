@@ -96,7 +96,7 @@ describe('positions that point at the cause', () => {
   it('reports a malformed source_hash as such, as written, not as a changed English', async () => {
     const result = await check({ 'locales/vi/smtp/250.md': '---\nsource_hash: 12e3\ntitle: Đã xong\n---\n' });
     expect(result.lines).toHaveLength(1);
-    expect(result.lines[0]).toMatch(/^locales\/vi\/smtp\/250\.md:2:14: warning: source_hash "12e3" is not a source hash .*set source_hash: [0-9a-f]{16} once .*\[source-hash-format\]$/);
+    expect(result.lines[0]).toMatch(/^locales\/vi\/smtp\/250\.md:2:14: warning: source_hash "12e3" is not a source hash .*once the text matches the English, run `code-compare confirm locales\/vi\/smtp\/250\.md` \(or set source_hash: [0-9a-f]{16}\).*\[source-hash-format\]$/);
     expect(result.stderr).not.toContain('stale-translation');
   });
 

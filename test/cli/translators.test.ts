@@ -21,7 +21,7 @@ describe('code-compare status', () => {
     expect(vi!.labels.total).toBe(en!.labels.total);
     // English content fields: 2 families × (title + body) + smtp codes 235 (5: title…fix, body), 550 (5 + fix_admin), 553 (4) + http 404, 410 (4 each).
     expect(vi!.content.total).toBe(4 + 5 + 5 + 4 + 4 + 4);
-    expect(vi!.content.translated).toBe(4); // 235 title, description and body; 553 title (stale, still counted)
+    expect(vi!.content.translated).toBe(6); // 235 title, description, when, fix and body; 553 title (stale, still counted)
     expect(vi!.stale).toBe(2); // 553 and _family
     expect(vi!.missing).toContain('content smtp/550#fix_admin');
     expect(vi!.missing.filter((m) => m.startsWith('label '))).toEqual([]);
@@ -30,8 +30,8 @@ describe('code-compare status', () => {
   it('prints a table with one row per language', async () => {
     const result = await run('status', '--root', makeSite({ fixture: 'mini' }));
     const rows = result.stdout.split('\n');
-    expect(rows[0]).toMatch(/^language\s+labels\s+%\s+content\s+%\s+stale\s+identical\s+missing$/);
-    expect(rows.find((r) => r.startsWith('vi '))).toMatch(/^vi\s+\d+\/\d+\s+[\d.]+%\s+\d+\/\d+\s+[\d.]+%\s+2\s+\d+\s+\d+$/);
+    expect(rows[0]).toMatch(/^language\s+labels\s+%\s+content\s+%\s+stale labels\s+stale content\s+identical\s+missing\s+indexable$/);
+    expect(rows.find((r) => r.startsWith('vi '))).toMatch(/^vi\s+\d+\/\d+\s+[\d.]+%\s+\d+\/\d+\s+[\d.]+%\s+0\s+2\s+\d+\s+\d+\s+(\d+\/\d+|–)$/);
   });
 
   it('shows every bundled language at 100% of labels', async () => {

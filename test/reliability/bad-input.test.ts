@@ -28,6 +28,8 @@ const cases: Array<[string, Record<string, string | Uint8Array>, string]> = [
   ['a template that does not compile', { 'templates/pages/home.hbs': '<h1>{{t "home.title"}}</h1>\n{{#each families}}\n<p>{{title}}\n' }, 'templates/pages/home.hbs:4:1: error: '],
   ['a template calling a helper the tool does not have', { 'templates/pages/home.hbs': '<h1>{{t "home.title"}}</h1>\n<p>{{upper title}}</p>\n' }, 'templates/pages/home.hbs:2:4: error: unknown helper "upper"; the helpers are t, ta, '],
   ['a template that fails while rendering', { 'templates/pages/home.hbs': '<h1>{{t "home.title"}}</h1>\n{{#each}}<p></p>{{/each}}\n' }, 'templates/pages/home.hbs:1:1: error: rendering failed (in it or a partial it uses): page en: Must pass iterator to #each [template-render]'],
+  // Found by the fuzzer (test/fuzz): an alias to no anchor crashed with exit 70.
+  ['an alias to an anchor that is never set', { 'codes/smtp/250.md': code250.replace(/^title: .*$/m, 'title: *missing') }, 'codes/smtp/250.md:3:8: error: the alias `*missing` names no anchor `&missing` set before it [yaml-syntax]'],
   ['a file in another encoding', { 'codes/smtp/250.md': Buffer.from(code250.replace('okay', 'ok\u00e9'), 'latin1') }, 'codes/smtp/250.md:3:32: error: this byte is not valid UTF-8; save the file as UTF-8 [encoding]'],
 ];
 

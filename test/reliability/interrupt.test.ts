@@ -56,7 +56,7 @@ describe('a build that is interrupted', () => {
     expect(await build(root)).toBe(0);
     expect(readdirSync(root).filter((n) => n.startsWith('.dist.'))).toEqual([]);
     expect(snapshot(path.join(root, 'dist'))).not.toEqual(before);
-  });
+  }, 180_000);
 
   it('removes its temporary folder and exits 130 on SIGINT, leaving the previous output as it was', async () => {
     const { root, before } = await builtAndChanged();
@@ -65,5 +65,5 @@ describe('a build that is interrupted', () => {
     expect(result.code).toBe(130);
     expect(readdirSync(root).filter((n) => n.startsWith('.dist.'))).toEqual([]);
     expect(snapshot(path.join(root, 'dist'))).toEqual(before);
-  });
+  }, 180_000);
 });

@@ -85,3 +85,21 @@ describe('input that is not text', () => {
     expect(existsSync(proof)).toBe(false);
   });
 });
+
+describe('a label that would take time without limit is read in linear time', () => {
+  // Found by the fuzzer: an unclosed `{{` before 100,000 characters took 35 s (the placeholder
+  // pattern backtracked over the whole rest of the label); 300,000 of them never finished.
+  it.each([
+    ['an unclosed placeholder before 200,000 characters', `{{${'x'.repeat(200_000)}`],
+    ['300,000 unclosed placeholders', '{{'.repeat(300_000)],
+  ])('%s', (_, value) => {
+    const root = site();
+    const labels = JSON.parse(readFileSync(path.join(root, 'locales/vi.json'), 'utf8'));
+    labels.site.name = value;
+    writeProjectFile(root, 'locales/vi.json', JSON.stringify(labels));
+    const result = build(root);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(/^locales\/vi\.json:1:\d+: warning: `site\.name`: unbalanced braces in ".*"; a placeholder is written \{\{name\}\}; English is used instead \[placeholder-syntax\]$/m);
+    expect(result.seconds).toBeLessThan(20);
+  });
+});

@@ -12,12 +12,12 @@ declare module 'vitest' {
   }
 }
 
-/** Builds the bundled project once (with the compiled CLI) for the test files that check every page. */
+/** Builds the bundled project once (with the compiled CLI, --strict: a warning fails it) for the test files that check its pages. */
 export default function setup(project: TestProject): () => void {
   const dir = mkdtempSync(path.join(tmpdir(), 'code-compare-bundled-'));
   const dist = path.join(dir, 'dist');
   const repo = path.resolve(import.meta.dirname, '../..');
-  const result = spawnSync(process.execPath, [path.join(repo, 'bin/code-compare.js'), 'build', '--root', repo, '--out', dist, '--base-url', BUNDLED_BASE], { encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [path.join(repo, 'bin/code-compare.js'), 'build', '--root', repo, '--out', dist, '--base-url', BUNDLED_BASE, '--strict'], { encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`building the bundled site failed:\n${result.stderr}`);
   project.provide('bundledDist', dist);
   return () => rmSync(dir, { recursive: true, force: true });

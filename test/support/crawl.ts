@@ -10,10 +10,18 @@ function resolveLink(file: string, link: string): string | undefined {
   return href.endsWith('/') ? path.posix.join(target, 'index.html') : target;
 }
 
-function linksOf(dist: string, file: string, selector: string): string[] {
-  return parse(readFileSync(path.join(dist, file), 'utf8'))
-    .querySelectorAll(selector)
-    .flatMap((a) => resolveLink(file, a.getAttribute('href')!) ?? []);
+const parsed = new Map<string, { all: string[]; main: string[] }>();
+
+/** The pages a page links to, anywhere or from its main content; each page is parsed once. */
+function linksOf(dist: string, file: string, where: 'all' | 'main'): string[] {
+  const key = path.join(dist, file);
+  let links = parsed.get(key);
+  if (!links) {
+    const root = parse(readFileSync(key, 'utf8'));
+    const resolve = (selector: string) => root.querySelectorAll(selector).flatMap((a) => resolveLink(file, a.getAttribute('href')!) ?? []);
+    parsed.set(key, (links = { all: resolve('a[href]'), main: resolve('main a[href]') }));
+  }
+  return links[where];
 }
 
 /** The pages of one output folder that links reach from a start page. */
@@ -21,7 +29,7 @@ export function crawl(dist: string, start: string): Set<string> {
   const seen = new Set<string>([start]);
   const queue = [start];
   for (let file = queue.pop(); file !== undefined; file = queue.pop()) {
-    for (const target of linksOf(dist, file, 'a[href]')) {
+    for (const target of linksOf(dist, file, 'all')) {
       if (seen.has(target) || !target.endsWith('.html') || target.startsWith('..') || !existsSync(path.join(dist, target))) continue;
       seen.add(target);
       queue.push(target);
@@ -34,7 +42,7 @@ export function crawl(dist: string, start: string): Set<string> {
 export function inboundLinks(dist: string, files: readonly string[]): Map<string, Set<string>> {
   const inbound = new Map<string, Set<string>>();
   for (const file of files) {
-    for (const target of linksOf(dist, file, 'main a[href]')) {
+    for (const target of linksOf(dist, file, 'main')) {
       if (!inbound.has(target)) inbound.set(target, new Set());
       inbound.get(target)!.add(file);
     }

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { HtmlValidate } from 'html-validate';
 
@@ -12,4 +13,18 @@ export async function validatePages(dist: string, files: readonly string[], limi
     if (problems.length >= limit) break;
   }
   return problems;
+}
+
+/**
+ * The pages of a built site that the suite validates: every page that is not a comparison (home,
+ * chooser, family indexes, code pages, 404), every comparison written in a pair file, and one in
+ * `every` of the other comparisons, picked by a hash of its path so the sample is the same on
+ * every run and spreads over codes and languages. `npm run validate-site` checks them all.
+ */
+export function validationSample(pages: readonly string[], writtenPairs: ReadonlySet<string>, every = 20): string[] {
+  return pages.filter((file) => {
+    const pair = /\/([^/]+-vs-[^/]+)\/index\.html$/.exec(file)?.[1];
+    if (!pair || writtenPairs.has(pair)) return true;
+    return createHash('sha1').update(file).digest().readUInt32BE(0) % every === 0;
+  });
 }

@@ -50,6 +50,8 @@ export function pairPage(input: ViewInput, links: PageLinks): View {
     ...codeView(c, links, page, scope),
     advice: written ? safe(scope.inline(written.advice[c.data.code]!)) : safe(scope.inline(c.fix)),
   });
+  const [viewA, viewB] = [summary(a), summary(b)];
+  const alike = (field: 'className' | 'title' | 'outcome' | 'actor') => JSON.stringify(viewA[field]) === JSON.stringify(viewB[field]);
   return {
     meta: {
       title: fitTitle(bare ? [scope.plainLabel('compare.titleBare', values)] : [scope.plainLabel('compare.title', values), scope.plainLabel('compare.heading', values)]),
@@ -61,8 +63,10 @@ export function pairPage(input: ViewInput, links: PageLinks): View {
     verdict: verdict(scope, family, a, b, written),
     deciding: written ? safe(scope.inline(written.deciding)) : undefined,
     facets: facetRows(scope, family, a, b),
-    a: summary(a),
-    b: summary(b),
+    a: viewA,
+    b: viewB,
+    /** Rows of the side-by-side table where both codes say the same: one cell across both columns. */
+    same: { className: alike('className'), title: alike('title'), outcome: alike('outcome'), actor: alike('actor') },
     family: family.name,
     differences: differences(scope, family, a, b, written),
     body: written?.body,
