@@ -75,8 +75,10 @@ export function checkLabelSources(
   recorded: ReadonlyMap<string, string>,
   diagnostics: Diagnostic[],
 ): LabelSourceReport {
+  // Only the labels the project's file holds: those it inherits from the tool's own are not its to review.
+  const own = new Set(flattenLabels(labelFile.value).filter(([, value]) => typeof value === 'string' && value !== '').map(([key]) => key));
   const firstKey = new Map<string, string>();
-  for (const [key] of flattenLabels(report.labels)) {
+  for (const [key] of flattenLabels(report.labels).filter(([key]) => own.has(key))) {
     const base = english.has(key) ? key : splitPluralKey(key).base;
     if (!firstKey.has(base)) firstKey.set(base, key);
   }

@@ -94,10 +94,13 @@ describe.each(['po', 'xliff'] as const)('export and import round trip (%s)', (fo
     expect(built.code, built.stderr).toBe(0);
     expect(text(readPage(built.dist, 'vi/index.html').querySelector('h1'))).toBe(LABEL_VI);
     const codePage = readPage(built.dist, 'vi/smtp/550/index.html');
-    // The heading's frame is an untranslated label (English); the code's title inside it is the import.
-    expect(text(codePage.querySelector('h1 [lang="vi"]'))).toBe(CONTENT_VI);
+    // The heading's frame is code-compare's own Vietnamese label; the code's title inside it is the import.
+    expect(text(codePage.querySelector('h1'))).toContain(CONTENT_VI);
+    expect(codePage.querySelector('h1 [lang="en"]')).toBeNull();
     const statusAfter = await statusOf(root);
-    expect(statusAfter.labels.translated).toBe(statusBefore.labels.translated + 1);
+    // code-compare's own Vietnamese labels already fill the project's missing ones: the count stays
+    // complete, and the imported label now stands in the project's own file (checked below).
+    expect(statusAfter.labels.translated).toBe(Math.min(statusBefore.labels.total, statusBefore.labels.translated + 1));
     expect(statusAfter.content.translated).toBe(statusBefore.content.translated + 1);
 
     const again = rows(format, await exportTo(root, format));

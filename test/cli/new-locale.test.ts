@@ -33,10 +33,10 @@ describe('code-compare new-locale', () => {
   });
 
   it('writes the English of every label beside it, line for line, in a file the build does not read', async () => {
-    const { root, stdout } = await scaffold('ru');
-    const labelFile = readFileSync(path.join(root, 'locales/ru.json'), 'utf8');
-    const todoFile = readFileSync(path.join(root, 'locales/ru.todo.json'), 'utf8');
-    expect(stdout).toContain('wrote locales/ru.todo.json: the English of each label, on the same line as in locales/ru.json');
+    const { root, stdout } = await scaffold('uk');
+    const labelFile = readFileSync(path.join(root, 'locales/uk.json'), 'utf8');
+    const todoFile = readFileSync(path.join(root, 'locales/uk.todo.json'), 'utf8');
+    expect(stdout).toContain('wrote locales/uk.todo.json: the English of each label, on the same line as in locales/uk.json');
     const labelLines = labelFile.split('\n');
     const todoLines = todoFile.split('\n');
     expect(todoLines.length).toBe(labelLines.length);
@@ -44,12 +44,12 @@ describe('code-compare new-locale', () => {
     const keyOf = (line: string) => line.replace(/: ".*"(,?)$/, ': $1');
     expect(todoLines.map(keyOf)).toEqual(labelLines.map(keyOf));
     const english = readJson(path.join(REPO, 'locales/en.json'));
-    const todo = readJson(path.join(root, 'locales/ru.todo.json'));
+    const todo = readJson(path.join(root, 'locales/uk.todo.json'));
     expect((todo.home as Tree).title).toBe((english.home as Tree).title);
     expect((todo.home as Tree).codeCount_one).toBe((english.home as Tree).codeCount_one);
-    // Russian needs forms English lacks: they show English's _other.
+    // Ukrainian needs forms English lacks: they show English's _other.
     expect((todo.home as Tree).codeCount_few).toBe((english.home as Tree).codeCount_other);
-    expect(Object.values(readJson(path.join(root, 'locales/ru.json')).home as Tree).every((v) => v === '')).toBe(true);
+    expect(Object.values(readJson(path.join(root, 'locales/uk.json')).home as Tree).every((v) => v === '')).toBe(true);
 
     const check = await run('check', '--root', root);
     expect(check.code, check.stderr).toBe(0);
@@ -57,7 +57,7 @@ describe('code-compare new-locale', () => {
     expect(check.stderr).not.toContain('[identical-to-english]');
     expect(check.stderr).not.toContain('[partial-plural]');
     const status = JSON.parse((await run('status', '--root', root, '--json')).stdout) as { languages: Array<{ tag: string; labels: { translated: number } }> };
-    expect(status.languages.map((l) => l.tag)).toEqual(['en', 'ru']);
+    expect(status.languages.map((l) => l.tag)).toEqual(['en', 'uk']);
     expect(status.languages[1]!.labels.translated).toBe(0);
   });
 
@@ -70,50 +70,50 @@ describe('code-compare new-locale', () => {
 });
 
 describe('partly translated plural sets', () => {
-  async function withRussian(edit: (home: Tree) => void) {
-    const { root } = await scaffold('ru');
-    const file = path.join(root, 'locales/ru.json');
+  async function withUkrainian(edit: (home: Tree) => void) {
+    const { root } = await scaffold('uk');
+    const file = path.join(root, 'locales/uk.json');
     const labels = readJson(file);
     edit(labels.home as Tree);
     const text = `${JSON.stringify(labels, null, 2)}\n`;
     writeFileSync(file, text);
-    const result = await run('check', '--root', root, '--lang', 'ru');
+    const result = await run('check', '--root', root, '--lang', 'uk');
     return { text, result, lines: result.stderr.split('\n').filter((l) => l.endsWith('[partial-plural]')) };
   }
 
   it('warns at an empty form while another is translated, saying which counts show English', async () => {
-    const { text, result, lines } = await withRussian((home) => {
-      home.codeCount_few = '{{count}} кода';
-      home.codeCount_many = '{{count}} кодов';
-      home.codeCount_other = '{{count}} кода';
+    const { text, result, lines } = await withUkrainian((home) => {
+      home.codeCount_few = '{{count}} коди';
+      home.codeCount_many = '{{count}} кодів';
+      home.codeCount_other = '{{count}} коди';
     });
     expect(result.code).toBe(0);
-    expect(lines).toEqual([`locales/ru.json:${at(text, 'codeCount_one')}: warning: \`home.codeCount_one\` is empty while \`home.codeCount_other\` is translated: for counts like 1, 21, 31 the page shows English; translate it [partial-plural]`]);
+    expect(lines).toEqual([`locales/uk.json:${at(text, 'codeCount_one')}: warning: \`home.codeCount_one\` is empty while \`home.codeCount_other\` is translated: for counts like 1, 21, 31 the page shows English; translate it [partial-plural]`]);
   });
 
   it('warns at the translated form when a form the language needs is absent', async () => {
-    const { text, lines } = await withRussian((home) => {
+    const { text, lines } = await withUkrainian((home) => {
       home.codeCount_one = '{{count}} код';
-      home.codeCount_other = '{{count}} кода';
+      home.codeCount_other = '{{count}} коди';
       delete home.codeCount_few;
       delete home.codeCount_many;
     });
     expect(lines).toEqual([
-      `locales/ru.json:${at(text, 'codeCount_other')}: warning: \`home.codeCount\` lacks \`_few\`, which ru uses for counts like 2, 3, 4; until it is added the page shows English for them [partial-plural]`,
-      `locales/ru.json:${at(text, 'codeCount_other')}: warning: \`home.codeCount\` lacks \`_many\`, which ru uses for counts like 0, 5, 6; until it is added the page shows English for them [partial-plural]`,
+      `locales/uk.json:${at(text, 'codeCount_other')}: warning: \`home.codeCount\` lacks \`_few\`, which uk uses for counts like 2, 3, 4; until it is added the page shows English for them [partial-plural]`,
+      `locales/uk.json:${at(text, 'codeCount_other')}: warning: \`home.codeCount\` lacks \`_many\`, which uk uses for counts like 0, 5, 6; until it is added the page shows English for them [partial-plural]`,
     ]);
   });
 
   it('says nothing of a set not started, of a complete set, or of an empty _zero', async () => {
-    const { lines } = await withRussian((home) => {
+    const { lines } = await withUkrainian((home) => {
       home.comparisonCount_one = '{{count}} сравнение';
       home.comparisonCount_few = '{{count}} сравнения';
       home.comparisonCount_many = '{{count}} сравнений';
       home.comparisonCount_other = '{{count}} сравнения';
     });
     expect(lines).toEqual([]);
-    const { root } = await scaffold('ru');
-    const file = path.join(root, 'locales/ru.json');
+    const { root } = await scaffold('uk');
+    const file = path.join(root, 'locales/uk.json');
     const labels = readJson(file);
     const family = labels.family as Tree;
     for (const form of ['one', 'few', 'many', 'other']) family[`filterShown_${form}`] = `{{count}} (${form})`;
