@@ -46,7 +46,7 @@ function translate(format: Format, file: string, values: Record<string, string>,
 
 async function statusOf(root: string) {
   const result = await run('status', '--root', root, '--json', '--lang', 'vi');
-  return (JSON.parse(result.stdout) as { languages: Array<{ labels: { translated: number }; content: { translated: number } }> }).languages[0]!;
+  return (JSON.parse(result.stdout) as { languages: Array<{ labels: { translated: number; total: number }; content: { translated: number } }> }).languages[0]!;
 }
 
 /** The lines of `before`, in order, are lines of `after`: what was there was left as it was. */
