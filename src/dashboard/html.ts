@@ -37,7 +37,7 @@ function entry(language: DashboardLanguage, item: DashboardEntry): string {
   const where = item.line === undefined ? item.file : `${item.file}:${item.line}:${item.column}`;
   const unknown = item.englishThen === 'unknown' ? '<p class="note">English then: unknown (not recorded); the English now is shown.</p>' : '';
   const links = item.pages.map((p) => `<a href="${e(p.href)}">${e(p.name)}</a>`).join(', ');
-  const pages = item.everyPage ? `Shown on every page, e.g. ${links}` : `Shown on ${links}`;
+  const pages = item.everyPage ? `Shown by the page templates wherever they use it, e.g. on ${links}` : `Shown on ${links}`;
   return `<li class="entry" data-kind="${item.kind}" data-id="${e(item.id)}">
 <h4><code>${e(item.id)}</code> <span class="label">${item.kind}</span></h4>
 <p class="where">Edit <code class="file">${e(where)}</code></p>${unknown}
@@ -46,8 +46,12 @@ function entry(language: DashboardLanguage, item: DashboardEntry): string {
 </li>`;
 }
 
+/** Counted as `status` counts them: a stale label or text, a missing label or field of a text. */
+const counted = (kind: 'stale' | 'missing', items: readonly DashboardEntry[]) => items.reduce((n, item) => n + (item.kind === 'label' || kind === 'stale' ? 1 : item.parts.length), 0);
+
 function entries(language: DashboardLanguage, kind: 'stale' | 'missing', items: readonly DashboardEntry[]): string {
-  const heading = kind === 'stale' ? `Stale: the English changed since translated (${items.length})` : `Missing (${items.length})`;
+  const count = counted(kind, items);
+  const heading = kind === 'stale' ? `Stale: the English changed since they were translated (${count})` : `Missing (${count})`;
   if (items.length === 0) return `<h3>${heading}</h3>\n<p class="note">None.</p>`;
   const list = `<ol class="entries ${kind}">\n${items.map((item) => entry(language, item)).join('\n')}\n</ol>`;
   // Long lists of missing strings are folded; the stale ones, fewer and more urgent, are open.
@@ -72,7 +76,7 @@ ${entries(language, 'missing', language.missing)}
 
 /** The translation dashboard: one self-contained HTML page, every text of the project escaped. */
 export function renderDashboard(dashboard: Dashboard): string {
-  const nav = dashboard.languages.map((l) => `<li><a href="#${anchor(l.tag)}">${own(l, l.name)} (${e(l.tag)})</a>: ${l.stale.length} stale, ${l.missing.length} missing</li>`);
+  const nav = dashboard.languages.map((l) => `<li><a href="#${anchor(l.tag)}">${own(l, l.name)} (${e(l.tag)})</a>: ${counted('stale', l.stale)} stale, ${counted('missing', l.missing)} missing</li>`);
   const body = dashboard.languages.length === 0 ? '<p>No language besides English has a locales/TAG.json yet.</p>' : dashboard.languages.map(section).join('\n');
   return `<!doctype html>
 <html lang="en" dir="ltr">

@@ -15,10 +15,11 @@ nav ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.25
 .entry { border: 1px solid var(--line); border-radius: 0.4rem; padding: 0.6rem 0.9rem; margin: 0.6rem 0; }
 .entry p { margin: 0.3rem 0; }
 .parts { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 1rem; margin: 0.4rem 0; }
-.parts dt { font-family: ui-monospace, monospace; font-size: 0.9em; }
-.parts dd { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; }
+.parts dt { grid-column: 1; font-family: ui-monospace, monospace; font-size: 0.9em; }
+.parts dd { grid-column: 2; margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; }
 .label { color: var(--muted); font-size: 0.85em; }
 del { background: var(--del-bg); color: var(--del-fg); text-decoration: line-through; }
+.diff del + ins { margin-inline-start: 0.2em; }
 ins { background: var(--ins-bg); color: var(--ins-fg); text-decoration: underline; }
 del::before, del::after, ins::before, ins::after { clip-path: inset(100%); clip: rect(1px, 1px, 1px, 1px); height: 1px; width: 1px; overflow: hidden; position: absolute; white-space: nowrap; }
 del::before { content: " [removed: "; }
