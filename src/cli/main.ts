@@ -46,7 +46,10 @@ function program(output: Output, setExit: (code: number) => void): Command {
   const check = common(cli.command('check').description('validate codes/, locales/ and templates/; print diagnostics')).option('--json', 'print diagnostics as JSON');
   check.action((_opts: unknown, cmd: Command) => run(() => checkCommand(cmd.opts(), output))());
 
-  const status = common(cli.command('status').description('translation coverage per language')).option('--json', 'print as JSON');
+  const status = common(cli.command('status').description('translation coverage per language'))
+    .option('--json', 'print as JSON')
+    .option('--html <dir>', 'write a translation dashboard to DIR/index.html')
+    .option('--site-base <url>', 'where the dashboard links pages: the built site as a URL or a path relative to DIR (default: ROOT/dist)');
   status.action((_opts: unknown, cmd: Command) => run(() => statusCommand(cmd.opts(), output))());
 
   const serve = common(cli.command('serve').description('preview on 127.0.0.1 with rebuild on save and live reload'))

@@ -24,7 +24,7 @@ export type StaleJson = ReturnType<typeof staleJson>;
 /** A stale translation as JSON: each changed part with its English then and now, and the word diff. */
 export function staleJson(item: StaleTranslation) {
   const { changes, ...where } = item;
-  return { ...where, englishThen: changes ? 'recorded' : 'unknown', changes: changes?.map((c) => ({ ...c, diff: wordDiff(c.then, c.now) })) };
+  return { ...where, englishThen: (changes ? 'recorded' : 'unknown') as 'recorded' | 'unknown', changes: changes?.map((c) => ({ ...c, diff: wordDiff(c.then, c.now) })) };
 }
 
 const indent = (text: string, by: string) => text.replace(/\n/g, `\n${by}`);

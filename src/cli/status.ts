@@ -1,5 +1,5 @@
 import { SOURCE_LANGUAGE } from '../i18n/tags.js';
-import { validateProject } from '../project.js';
+import { validateProject, type ValidatedProject } from '../project.js';
 import { indexableCounts, type IndexableCount } from '../model/indexing.js';
 import { orderLanguages } from '../model/site.js';
 import { resolveCommon, type CommonOptions } from './options.js';
@@ -8,6 +8,10 @@ import { collectStale, printStale, staleJson, type StaleJson } from './stale-rep
 
 export interface StatusCommandOptions extends CommonOptions {
   readonly json?: boolean;
+  /** Folder to write the HTML dashboard into. */
+  readonly html?: string;
+  /** Where the dashboard's page links lead: the built site, as a URL or a path relative to the dashboard. */
+  readonly siteBase?: string;
 }
 
 export interface LanguageStatus {
@@ -35,12 +39,17 @@ const percent = (part: number, total: number) => (total === 0 ? 100 : Math.floor
 
 /** Per language: labels and content translated, stale, identical to English, and what is missing. */
 export async function collectStatus(options: CommonOptions): Promise<LanguageStatus[]> {
+  return (await collectProjectStatus(options)).languages;
+}
+
+/** The status per language, and the validated project it was read from. */
+export async function collectProjectStatus(options: CommonOptions): Promise<{ project: ValidatedProject; languages: LanguageStatus[] }> {
   const common = resolveCommon(options);
   const project = await validateProject({ ...common, baseUrl: 'https://example.invalid/' });
   const order = orderLanguages(project.labelReports.map((r) => r.tag));
   const counts = project.site ? indexableCounts(project.site) : [];
   const stale = await collectStale(common.root, project);
-  return [...project.labelReports]
+  const languages = [...project.labelReports]
     .sort((a, b) => order.indexOf(a.tag) - order.indexOf(b.tag))
     .filter((r) => !common.languages || common.languages.includes(r.tag))
     .map((labels) => {
@@ -63,6 +72,7 @@ export async function collectStatus(options: CommonOptions): Promise<LanguageSta
         ...indexableOf(counts, labels.tag),
       };
     });
+  return { project, languages };
 }
 
 function indexableOf(counts: readonly IndexableCount[], tag: string): Pick<LanguageStatus, 'indexable'> {
@@ -71,6 +81,7 @@ function indexableOf(counts: readonly IndexableCount[], tag: string): Pick<Langu
 }
 
 export async function statusCommand(options: StatusCommandOptions, output: Output): Promise<number> {
+  if (options.html !== undefined) return (await import('./dashboard.js')).dashboardCommand(options, output);
   const languages = await collectStatus(options);
   if (options.json) {
     output.out(JSON.stringify({ languages }, null, 2));

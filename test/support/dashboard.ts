@@ -1,0 +1,28 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect } from 'vitest';
+import { makeSite, run, writeProjectFile } from './site.js';
+
+// test/fixtures/stale: the SMTP codes 250 and 550; labels in de, fr and vi; de and fr translate
+// smtp/550 (de its title and description, fr its title). `site.home` is on line 4 of every label file.
+
+function editEnglishLabels(root: string, edit: (labels: Record<string, Record<string, string>>) => void): void {
+  const labels = JSON.parse(readFileSync(path.join(root, 'locales/en.json'), 'utf8'));
+  edit(labels);
+  writeFileSync(path.join(root, 'locales/en.json'), `${JSON.stringify(labels, null, 2)}\n`);
+}
+
+/**
+ * The stale fixture with its translations' English recorded, then changed: the label `site.home`
+ * (to `home`) and the title of smtp/550; and Arabic labels, right to left, with one form of `home.codeCount`.
+ */
+export async function dashboardSite(home = 'Start page'): Promise<string> {
+  const root = makeSite({ fixture: 'stale' });
+  const confirmed = await run('confirm', '--root', root);
+  expect(confirmed.code, confirmed.stderr).toBe(0);
+  editEnglishLabels(root, (labels) => (labels.site!.home = home));
+  const code = path.join(root, 'codes/smtp/550.md');
+  writeFileSync(code, readFileSync(code, 'utf8').replace('title: Mailbox unavailable', 'title: Mailbox unavailable or refused'));
+  writeProjectFile(root, 'locales/ar.json', `${JSON.stringify({ meta: { languageName: 'العربية' }, site: { home: 'الرئيسية' }, home: { codeCount_other: '{{count}} رموز' } }, null, 2)}\n`);
+  return root;
+}
