@@ -20,7 +20,7 @@ browserTest('the translation dashboard in chromium, opened from file://', () => 
   let url: string;
 
   beforeAll(async () => {
-    // A project with stale and missing translations and an Arabic locale, built to ROOT/dist, where
+    // A project with stale and missing translations and a Hebrew locale, built to ROOT/dist, where
     // the dashboard in ROOT/translation-status links by default.
     const root = await dashboardSite('Start <script>window.injected = true</script> page');
     const built = await buildSite(root);
@@ -71,15 +71,15 @@ browserTest('the translation dashboard in chromium, opened from file://', () => 
     await visit(async (tab, requests) => {
       expect(requests).toEqual([]);
       expect(await tab.evaluate(() => (globalThis as { injected?: boolean }).injected)).toBeUndefined();
-      await expect.poll(() => tab.locator('section[data-tag="de"] li[data-id="site.home"] ins').textContent()).toBe('Start <script>window.injected = true</script> page');
+      await expect.poll(() => tab.locator('section[data-tag="nl"] li[data-id="site.home"] ins').textContent()).toBe('Start <script>window.injected = true</script> page');
     });
   });
 
   it('links a stale translation to its page of the built site', async () => {
     await visit(async (tab) => {
-      const link = tab.locator('section[data-tag="de"] li[data-id="smtp/550"] .pages a').first();
-      await Promise.all([tab.waitForURL(/\/dist\/de\/smtp\/550\/index\.html$/), link.click()]);
-      expect(await tab.locator('html').getAttribute('lang')).toBe('de');
+      const link = tab.locator('section[data-tag="nl"] li[data-id="smtp/550"] .pages a').first();
+      await Promise.all([tab.waitForURL(/\/dist\/nl\/smtp\/550\/index\.html$/), link.click()]);
+      expect(await tab.locator('html').getAttribute('lang')).toBe('nl');
       expect(await tab.locator('h1').textContent()).toContain('550');
     });
   });

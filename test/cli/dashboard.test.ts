@@ -32,8 +32,8 @@ describe('status --html', () => {
     const json = await statusJson(root);
     // Every language but English, in the order of `status`.
     expect(page.querySelectorAll('section.language').map((s) => s.getAttribute('data-tag'))).toEqual([...json.keys()].filter((tag) => tag !== 'en'));
-    expect([...json.keys()].sort()).toEqual(['ar', 'de', 'en', 'fr', 'vi']);
-    for (const tag of ['de', 'ar']) {
+    expect([...json.keys()].sort()).toEqual(['en', 'fr', 'he', 'nl', 'vi']);
+    for (const tag of ['nl', 'he']) {
       const expected = json.get(tag)!;
       const bars = section(page, tag).querySelectorAll('meter');
       expect(bars.length).toBe(3);
@@ -47,34 +47,34 @@ describe('status --html', () => {
       expect(counts[1]).toEqual(['Content', content.translated, content.total, expect.stringMatching(new RegExp(`^${content.translated} of ${content.total} \\(`))]);
       expect(counts[2]).toEqual(['Indexable pages', indexable!.pages, indexable!.total, `${indexable!.pages} of ${indexable!.total} (${Math.floor((indexable!.pages / indexable!.total) * 1000) / 10}%)`]);
     }
-    expect(json.get('de')!.labels.translated).toBe(4);
-    expect(text(page.getElementById('lang-de-labels-n'))).toBe(`4 of ${json.get('de')!.labels.total} (2.7%)`);
+    expect(json.get('nl')!.labels.translated).toBe(4);
+    expect(text(page.getElementById('lang-nl-labels-n'))).toBe(`4 of ${json.get('nl')!.labels.total} (2.7%)`);
   });
 
   it('lists a stale label with its word diff as <del>/<ins>, the file at line:column, its translation and a page link', async () => {
     const { page } = await dashboard(await dashboardSite());
-    const item = entry(page, 'de', 'stale', 'site.home')!;
-    expect(text(item.querySelector('.file'))).toBe('locales/de.json:4:5');
+    const item = entry(page, 'nl', 'stale', 'site.home')!;
+    expect(text(item.querySelector('.file'))).toBe('locales/nl.json:4:5');
     const diff = item.querySelector('.diff')!;
     expect(diff.querySelectorAll('del').map(text)).toEqual(['Home']);
     expect(diff.querySelectorAll('ins').map(text)).toEqual(['Start page']);
     expect(diff.textContent).not.toMatch(/\[-|\{\+/);
     const translation = item.querySelector('.translation [lang]')!;
-    expect([translation.getAttribute('lang'), text(translation)]).toEqual(['de', 'Startseite']);
-    expect(item.querySelectorAll('.pages a').map((a) => a.getAttribute('href'))).toEqual(['../dist/de/index.html']);
+    expect([translation.getAttribute('lang'), text(translation)]).toEqual(['nl', 'Startseite']);
+    expect(item.querySelectorAll('.pages a').map((a) => a.getAttribute('href'))).toEqual(['../dist/nl/index.html']);
   });
 
   it('lists stale content with the changed field, the file and the pages it shows on', async () => {
     const { page } = await dashboard(await dashboardSite());
-    const item = entry(page, 'de', 'stale', 'smtp/550')!;
-    expect(text(item.querySelector('.file'))).toBe('locales/de/smtp/550.md');
+    const item = entry(page, 'nl', 'stale', 'smtp/550')!;
+    expect(text(item.querySelector('.file'))).toBe('locales/nl/smtp/550.md');
     expect(text(item.querySelector('dt'))).toBe('title');
     expect(item.querySelector('.diff del')).toBeNull();
     expect(item.querySelectorAll('.diff ins').map(text)).toEqual(['or refused']);
     expect(text(item.querySelector('.diff'))).toContain('Mailbox unavailable or refused');
     expect(item.querySelectorAll('.pages a').map((a) => [a.getAttribute('href'), text(a)])).toEqual([
-      ['../dist/de/smtp/550/index.html', 'de/smtp/550'],
-      ['../dist/de/smtp/index.html', 'de/smtp'],
+      ['../dist/nl/smtp/550/index.html', 'nl/smtp/550'],
+      ['../dist/nl/smtp/index.html', 'nl/smtp'],
     ]);
     // Nothing of smtp/550 is stale in vi, which does not translate it.
     expect(entry(page, 'vi', 'stale', 'smtp/550')).toBeNull();
@@ -83,30 +83,30 @@ describe('status --html', () => {
   it('lists missing labels and content with their English and the file to create or edit', async () => {
     const root = await dashboardSite();
     const { page } = await dashboard(root);
-    const missing = section(page, 'de').querySelector('details.missing')!;
+    const missing = section(page, 'nl').querySelector('details.missing')!;
     const json = await statusJson(root);
-    expect(text(missing.querySelector('summary'))).toBe(`Missing (${json.get('de')!.missing.length})`);
-    const label = entry(page, 'de', 'missing', 'code.description')!;
-    expect(text(label.querySelector('.file'))).toBe('locales/de.json');
+    expect(text(missing.querySelector('summary'))).toBe(`Missing (${json.get('nl')!.missing.length})`);
+    const label = entry(page, 'nl', 'missing', 'code.description')!;
+    expect(text(label.querySelector('.file'))).toBe('locales/nl.json');
     expect(text(label.querySelector('.english'))).toBe(`English: ${readJson(root, 'locales/en.json').code.description}`);
-    const code = entry(page, 'de', 'missing', 'smtp/250')!;
-    expect(text(code.querySelector('.file'))).toBe('locales/de/smtp/250.md');
+    const code = entry(page, 'nl', 'missing', 'smtp/250')!;
+    expect(text(code.querySelector('.file'))).toBe('locales/nl/smtp/250.md');
     expect(code.querySelectorAll('dt').map(text)).toEqual(['title', 'description', 'when', 'fix']);
     expect(text(code.querySelector('.english'))).toBe('English: Requested mail action okay, completed');
-    expect(code.querySelectorAll('.pages a').map((a) => a.getAttribute('href'))).toEqual(['../dist/de/smtp/250/index.html', '../dist/de/smtp/index.html']);
+    expect(code.querySelectorAll('.pages a').map((a) => a.getAttribute('href'))).toEqual(['../dist/nl/smtp/250/index.html', '../dist/nl/smtp/index.html']);
     // de translates smtp/550's title and description only.
-    expect(entry(page, 'de', 'missing', 'smtp/550')!.querySelectorAll('dt').map(text)).toEqual(['when', 'fix']);
+    expect(entry(page, 'nl', 'missing', 'smtp/550')!.querySelectorAll('dt').map(text)).toEqual(['when', 'fix']);
   });
 
   it('marks the texts of a right-to-left language with its lang and dir', async () => {
     const { page } = await dashboard(await dashboardSite());
-    const heading = section(page, 'ar').querySelector('h2 [lang]')!;
-    expect([heading.getAttribute('lang'), heading.getAttribute('dir'), text(heading)]).toEqual(['ar', 'rtl', 'العربية']);
-    // ar lacks forms of home.codeCount; the form it has is shown as Arabic text.
-    const own = entry(page, 'ar', 'missing', 'home.codeCount')!.querySelector('.translation [lang]')!;
-    expect([own.getAttribute('lang'), own.getAttribute('dir'), text(own)]).toEqual(['ar', 'rtl', '{{count}} رموز']);
+    const heading = section(page, 'he').querySelector('h2 [lang]')!;
+    expect([heading.getAttribute('lang'), heading.getAttribute('dir'), text(heading)]).toEqual(['he', 'rtl', 'עברית']);
+    // he lacks forms of home.codeCount; the form it has is shown as Hebrew text.
+    const own = entry(page, 'he', 'missing', 'home.codeCount')!.querySelector('.translation [lang]')!;
+    expect([own.getAttribute('lang'), own.getAttribute('dir'), text(own)]).toEqual(['he', 'rtl', '{{count}} קודים']);
     expect(page.querySelector('html')!.getAttribute('dir')).toBe('ltr');
-    expect(section(page, 'de').querySelector('h2 [lang]')!.getAttribute('dir')).toBe('ltr');
+    expect(section(page, 'nl').querySelector('h2 [lang]')!.getAttribute('dir')).toBe('ltr');
   });
 
   it('escapes every text: an English label holding a <script> element shows as text', async () => {
@@ -122,14 +122,14 @@ describe('status --html', () => {
   it('links pages under --site-base: a URL links the folders, a path their index.html', async () => {
     const root = await dashboardSite();
     const served = await dashboard(root, '--site-base', 'https://codes.example.com/docs');
-    expect(entry(served.page, 'de', 'stale', 'smtp/550')!.querySelector('.pages a')!.getAttribute('href')).toBe('https://codes.example.com/docs/de/smtp/550/');
+    expect(entry(served.page, 'nl', 'stale', 'smtp/550')!.querySelector('.pages a')!.getAttribute('href')).toBe('https://codes.example.com/docs/nl/smtp/550/');
     const local = await dashboard(root, '--site-base', '../public/');
-    expect(entry(local.page, 'de', 'stale', 'smtp/550')!.querySelector('.pages a')!.getAttribute('href')).toBe('../public/de/smtp/550/index.html');
+    expect(entry(local.page, 'nl', 'stale', 'smtp/550')!.querySelector('.pages a')!.getAttribute('href')).toBe('../public/nl/smtp/550/index.html');
     const nested = path.join(root, 'reports/translations');
-    expect((await run('status', '--root', root, '--html', nested, '--lang', 'de')).code).toBe(0);
+    expect((await run('status', '--root', root, '--html', nested, '--lang', 'nl')).code).toBe(0);
     const page = parse(readFileSync(path.join(nested, 'index.html'), 'utf8'));
     expect(page.querySelectorAll('section.language').length).toBe(1);
-    expect(page.querySelector('li[data-id="smtp/550"] .pages a')!.getAttribute('href')).toBe('../../dist/de/smtp/550/index.html');
+    expect(page.querySelector('li[data-id="smtp/550"] .pages a')!.getAttribute('href')).toBe('../../dist/nl/smtp/550/index.html');
   });
 
   it('refuses an unknown --lang as bad usage and writes nothing', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { makeSite, run } from '../support/site.js';
+import path from 'node:path';
+import { makeSite, REPO, run } from '../support/site.js';
 
 describe('command-line usage', () => {
   it.each([
@@ -32,5 +33,18 @@ describe('command-line usage', () => {
     const result = await run('build', '--root', makeSite({ fixture: 'clean' }));
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/no base URL/);
+  });
+});
+
+describe('output read by a program that stops early', () => {
+  it('ends quietly with exit 0 when the reader closes the pipe (export | head -1)', async () => {
+    const { spawn } = await import('node:child_process');
+    const child = spawn(process.execPath, [path.join(REPO, 'bin/code-compare.js'), 'export', '--root', REPO, '--lang', 'vi', '--format', 'po'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).not.toMatch(/EPIPE|Error|\n\s+at /);
+    expect(code).toBe(0);
   });
 });
