@@ -119,6 +119,15 @@ describe('links and alternates', () => {
     expect(broken).toEqual([]);
   });
 
+  it('gives every page an icon, so that no browser asks for a /favicon.ico that is not there', () => {
+    for (const file of htmlFiles(dist)) {
+      const icon = readPage(dist, file).querySelector('link[rel="icon"]');
+      expect(icon?.getAttribute('type'), file).toBe('image/svg+xml');
+      expect(icon?.getAttribute('href'), file).toMatch(/assets\/favicon\.svg\?v=[0-9a-f]{10}$/);
+    }
+    expect(readFileSync(path.join(dist, 'assets/favicon.svg'), 'utf8')).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+  });
+
   it('gives each page a canonical URL and reciprocal hreflang alternates with x-default', () => {
     const pages = htmlFiles(dist).filter((f) => f !== 'index.html' && f !== '404.html' && !readFileSync(path.join(dist, f), 'utf8').includes('content="noindex'));
     const alternatesOf = new Map<string, string[]>();

@@ -22,7 +22,7 @@ export function brokenLinks(dist: string, file: string, basePath: string): strin
   const root = parse(readFileSync(path.join(dist, file), 'utf8'));
   const urls = [
     ...root.querySelectorAll('a[href]').map((a) => a.getAttribute('href')!),
-    ...root.querySelectorAll('link[rel=stylesheet]').map((l) => l.getAttribute('href')!),
+    ...root.querySelectorAll('link[rel=stylesheet], link[rel=icon]').map((l) => l.getAttribute('href')!),
     ...root.querySelectorAll('script[src]').map((s) => s.getAttribute('src')!),
   ];
   const broken: string[] = [];
