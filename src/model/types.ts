@@ -15,10 +15,21 @@ export type CodeStatus = (typeof STATUSES)[number];
 export const OUTCOMES = ['success', 'intermediate', 'temporary', 'permanent'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
-export interface Reference {
+/** A section of an RFC, linked at rfc-editor.org. */
+export interface RfcReference {
   readonly rfc: number;
   readonly section?: string;
 }
+
+/** Any other document: an operator's API guide, a vendor's manual. */
+export interface UrlReference {
+  readonly url: string;
+  readonly title: string;
+}
+
+export type Reference = RfcReference | UrlReference;
+
+export const isRfcReference = (ref: Reference): ref is RfcReference => 'rfc' in ref;
 
 export interface CodeData {
   readonly family: string;

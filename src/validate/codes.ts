@@ -63,10 +63,11 @@ function readFamilyHeader(reader: FieldReader): FamilyHeader | undefined {
 function readReferences(reader: FieldReader): Reference[] {
   return reader.list('references').flatMap((item, index): Reference[] => {
     const entry = item as Record<string, unknown> | null;
-    if (!entry || typeof entry !== 'object' || Array.isArray(entry)) {
-      reader.error(['references', index], 'field-type', 'each reference must be a mapping with `rfc` and an optional `section`');
+    if (!entry || typeof entry !== 'object' || Array.isArray(entry) || ('rfc' in entry) === ('url' in entry)) {
+      reader.error(['references', index], 'field-type', 'each reference must be a mapping with either `rfc` (and an optional `section`) or `url` and `title`');
       return [];
     }
+    if ('url' in entry) return readUrlReference(reader, entry, index);
     const rfc = typeof entry.rfc === 'string' && /^\d+$/.test(entry.rfc) ? Number(entry.rfc) : entry.rfc;
     if (typeof rfc !== 'number' || !Number.isInteger(rfc) || rfc <= 0) {
       reader.error(['references', index, 'rfc'], 'field-type', '`rfc` must be a positive RFC number');
@@ -75,6 +76,19 @@ function readReferences(reader: FieldReader): Reference[] {
     const section = entry.section === undefined ? undefined : String(entry.section);
     return [section === undefined ? { rfc } : { rfc, section }];
   });
+}
+
+function readUrlReference(reader: FieldReader, entry: Record<string, unknown>, index: number): Reference[] {
+  const { url, title } = entry;
+  if (typeof url !== 'string' || !/^https?:\/\/[^\s/]+\S*$/.test(url)) {
+    reader.error(['references', index, 'url'], 'field-value', '`url` must be an absolute http:// or https:// address');
+    return [];
+  }
+  if (typeof title !== 'string' || title.trim() === '') {
+    reader.error(['references', index, 'title'], 'missing-field', 'a `url` reference needs a `title`: the link text readers see');
+    return [];
+  }
+  return [{ url, title: title.trim() }];
 }
 
 /** `names`: the codes the family's files are named after, whether or not they parse. */

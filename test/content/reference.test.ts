@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics.js';
 import { loadProject } from '../../src/load/project.js';
 import { classPrefix } from '../../src/model/order.js';
-import type { CodeData, CodeStatus, Reference } from '../../src/model/types.js';
+import { isRfcReference, type CodeData, type CodeStatus, type Reference, type RfcReference } from '../../src/model/types.js';
 import { validateFamilies } from '../../src/validate/codes.js';
 import { REPO } from '../support/site.js';
 import { readTsvRecords } from '../support/tsv.js';
@@ -48,8 +48,9 @@ function definedIn(cell: string): { rfc: number; sections: string[] } | undefine
  * section, saying what it supports ("RFC 5321 §4.5.4.1 suggests …").
  */
 function unbackedCitations(rows: readonly Row[], references: readonly Reference[], text: string): string[] {
-  const cites = (ref: Reference) => ref.section !== undefined && new RegExp(`(RFC ${ref.rfc},? section |§)${ref.section.replace(/\./g, '\\.')}(?![.\\d])`).test(text);
+  const cites = (ref: RfcReference) => ref.section !== undefined && new RegExp(`(RFC ${ref.rfc},? section |§)${ref.section.replace(/\./g, '\\.')}(?![.\\d])`).test(text);
   return references
+    .filter(isRfcReference)
     .filter((ref) => !rows.some((row) => {
       const def = definedIn(row.defined_in ?? '');
       if (!def || def.rfc !== ref.rfc) return false;
@@ -129,7 +130,7 @@ describe.each(tableCodes)('codes/smtp/%s.md', (code) => {
   });
 
   it('cites every RFC that the table says defines it', () => {
-    const cited = new Set(data().references.map((r) => r.rfc));
+    const cited = new Set(data().references.filter(isRfcReference).map((r) => r.rfc));
     const defining = rows.flatMap((r) => definedIn(r.defined_in!)?.rfc ?? []);
     expect(defining.filter((rfc) => !cited.has(rfc)).map((rfc) => `RFC ${rfc}`)).toEqual([]);
   });

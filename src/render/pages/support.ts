@@ -4,6 +4,7 @@ import type { PageInputs } from '../../model/inputs.js';
 import type { LocalizedPage, PageRef } from '../../model/pages.js';
 import { unorderedPairs } from '../../model/order.js';
 import type { CodeData, FamilyData, Language, Site } from '../../model/types.js';
+import { isRfcReference } from '../../model/types.js';
 import { PageLinks, type Crumb } from '../layout.js';
 import { safe, type RenderScope } from '../scope.js';
 
@@ -68,10 +69,15 @@ export function transcript(example: string | undefined) {
 }
 
 function references(code: CodeData, scope: RenderScope) {
-  return code.references.map((ref) => ({
-    label: ref.section ? scope.plainLabel('reference.rfcSection', { rfc: ref.rfc, section: ref.section }) : scope.plainLabel('reference.rfc', { rfc: ref.rfc }),
-    href: `${RFC_BASE}rfc${ref.rfc}.html${ref.section ? `#section-${ref.section}` : ''}`,
-  }));
+  return code.references.map((ref) =>
+    isRfcReference(ref)
+      ? {
+          label: ref.section ? scope.plainLabel('reference.rfcSection', { rfc: ref.rfc, section: ref.section }) : scope.plainLabel('reference.rfc', { rfc: ref.rfc }),
+          href: `${RFC_BASE}rfc${ref.rfc}.html${ref.section ? `#section-${ref.section}` : ''}`,
+          hreflang: 'en',
+        }
+      : { label: ref.title, href: ref.url, hreflang: undefined },
+  );
 }
 
 /** What a page shows of a code, but its link: the same on every page of the language that shows the code. */
