@@ -22,13 +22,16 @@ const NARROW = /[A-Za-z0-9]/;
 
 /** Joins pieces of markup, with a space where a Han or kana character meets a Latin letter or digit. */
 export function spaceBetweenScripts(pieces: readonly string[]): string {
-  const visible = (markup: string) => markup.replace(/<[^>]*>/g, '');
-  return pieces.reduce((joined, piece) => {
-    const before = visible(joined).slice(-1);
-    const after = visible(piece).slice(0, 1);
-    const meet = (WIDE.test(before) && NARROW.test(after)) || (NARROW.test(before) && WIDE.test(after));
-    return joined + (meet ? ' ' : '') + piece;
-  }, '');
+  let joined = '';
+  let last = '';
+  for (const piece of pieces) {
+    const visible = piece.replace(/<[^>]*>/g, '');
+    const first = visible.slice(0, 1);
+    if ((WIDE.test(last) && NARROW.test(first)) || (NARROW.test(last) && WIDE.test(first))) joined += ' ';
+    joined += piece;
+    if (visible) last = visible.slice(-1);
+  }
+  return joined;
 }
 
 function valuesOf(code: LocalizedCode, facet: FacetDefinition): readonly string[] {

@@ -60,7 +60,7 @@ export class Renderer {
       ...view,
       $: scope,
       page: { kind: page.kind, lang, ogLocale: lang.replace('-', '_'), dir: scope.dir, canonical, indexable, alternates: links.alternates(), switcher: links.switcher(lang) },
-      assets: { stylesheet: asset(STYLESHEET), script: asset(SCRIPT), icon: ICON.slice('assets/'.length) in this.site.assets ? asset(ICON) : undefined },
+      assets: { stylesheet: asset(STYLESHEET), script: asset(SCRIPT), icon: ICON in this.assetVersion ? asset(ICON) : undefined },
       home: page.kind === 'chooser' || page.kind === 'notFound' ? undefined : links.to({ kind: 'home', lang }),
       root: links.to({ kind: 'chooser' }),
       jsonLd: jsonLd(view, canonical, lang),

@@ -1,6 +1,7 @@
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { makeCompareSite } from '../support/compare-site.js';
+import { listFiles } from '../support/dist.js';
 import { buildSite, makeTempDir } from '../support/site.js';
 import { snapshot } from '../support/snapshot.js';
 import type { Mutation, ProjectFiles } from './mutations.js';
@@ -10,14 +11,6 @@ const DIAGNOSTIC = /^.+:\d+:\d+: (error|warning): .+ \[[a-z0-9-]+\]$/;
 const FAILED = /^build failed: \d[\d,]* errors?, \d[\d,]* warnings?; .+ was left as it was$/;
 
 const INPUTS = ['codes', 'locales'];
-
-function readTree(root: string, dir: string, into: ProjectFiles): void {
-  for (const entry of readdirSync(path.join(root, dir))) {
-    const rel = `${dir}/${entry}`;
-    if (statSync(path.join(root, rel)).isDirectory()) readTree(root, rel, into);
-    else into.set(rel, readFileSync(path.join(root, rel)));
-  }
-}
 
 /** A built project to start every case from, and its files and output as they were. */
 export interface Baseline {
@@ -30,7 +23,7 @@ export async function makeBaseline(): Promise<Baseline> {
   const result = await buildSite(root);
   if (result.code !== 0) throw new Error(`the baseline does not build: ${result.stderr}`);
   const files: ProjectFiles = new Map();
-  for (const dir of INPUTS) readTree(root, dir, files);
+  for (const dir of INPUTS) for (const file of listFiles(path.join(root, dir))) files.set(`${dir}/${file}`, readFileSync(path.join(root, dir, file)));
   return { root, files };
 }
 

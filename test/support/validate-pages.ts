@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { HtmlValidate } from 'html-validate';
@@ -27,4 +27,10 @@ export function validationSample(pages: readonly string[], writtenPairs: Readonl
     if (!pair || writtenPairs.has(pair)) return true;
     return createHash('sha1').update(file).digest().readUInt32BE(0) % every === 0;
   });
+}
+
+/** The sample of the bundled site the suite validates: its written comparisons are the SMTP pair files. */
+export function bundledSample(pages: readonly string[], repo: string): string[] {
+  const written = new Set(readdirSync(path.join(repo, 'codes/smtp/pairs')).map((f) => f.replace(/\.md$/, '')));
+  return validationSample(pages, written);
 }
