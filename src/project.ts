@@ -10,7 +10,7 @@ import { loadSettings } from './load/settings.js';
 import { checkTemplateLabels, checkTemplates } from './render/templates.js';
 import { flattenLabels, splitPluralKey } from './i18n/labels.js';
 import { validateFamilies } from './validate/codes.js';
-import { checkFacetLabels } from './validate/facet-labels.js';
+import { checkFacetLabels, checkFamilyWordLabels } from './validate/facet-labels.js';
 import { labelDefaults, type LabelDefaults } from './validate/label-defaults.js';
 import { SOURCE_LANGUAGE } from './i18n/tags.js';
 import { validateLabels, type LabelReport } from './validate/labels.js';
@@ -80,7 +80,7 @@ export async function validateProject(options: ProjectOptions): Promise<Validate
   const diagnostics: Diagnostic[] = [...raw.diagnostics, ...settings.diagnostics, ...tool.diagnostics, ...checkMarkup(raw)];
   const defaults = tool.defaults;
   const display = defaults?.display ?? ((file: string) => file);
-  const families = validateFamilies(raw.families, diagnostics);
+  const families = validateFamilies(raw.families, diagnostics, options.families !== undefined);
   if (options.families) {
     for (const wanted of options.families) {
       if (!families.some((f) => f.id === wanted)) diagnostics.push({ file: 'codes', line: 1, column: 1, severity: 'error', rule: 'unknown-family', message: `no family "${wanted}" under codes/ (--family)` });
@@ -101,7 +101,7 @@ export async function validateProject(options: ProjectOptions): Promise<Validate
   if (labels.source) {
     const keys = new Set(flattenLabels(labels.source.labels).map(([key]) => splitPluralKey(key).base));
     diagnostics.push(...checkTemplateLabels(templates, fileOf, (key) => keys.has(key)));
-    diagnostics.push(...checkFacetLabels(families, raw.families, keys));
+    diagnostics.push(...checkFacetLabels(families, raw.families, keys), ...checkFamilyWordLabels(families, raw.families, keys));
   }
   const labelReports = labels.reports;
   const contentReports = labelReports.map((r) => contentReport(r.tag, families, translations));

@@ -18,7 +18,7 @@ export interface LanguageStrings {
 export async function loadLanguageStrings(root: string, tag: string, families?: readonly string[]): Promise<LanguageStrings | { errors: readonly Diagnostic[] }> {
   const raw = await loadProject(root, { languages: [tag], ...(families ? { families } : {}) });
   const diagnostics: Diagnostic[] = [...raw.diagnostics];
-  const validated = validateFamilies(raw.families, diagnostics);
+  const validated = validateFamilies(raw.families, diagnostics, families !== undefined);
   const translations = validateTranslations(raw.translations, validated, []);
   const english = raw.locales.find((f) => f.path === 'locales/en.json');
   const labels = raw.locales.find((f) => f.path === `locales/${tag}.json`);

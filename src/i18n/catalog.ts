@@ -37,18 +37,39 @@ export class Catalog {
     return new Catalog(lang, instance);
   }
 
-  /** Throws for a key no language has: that is a template bug, not a translator's. */
-  resolve(key: string, count?: number): ResolvedLabel {
-    const cacheKey = count === undefined ? key : `${key}\u0000${count}`;
+  /**
+   * Throws for a key no language has: that is a template bug, not a translator's. With `family`, a
+   * label of that family (`families.<family>.<key>`) comes before the shared one in each language,
+   * and the page's own language before English: a translated shared label beats an English family one.
+   */
+  resolve(key: string, count?: number, family?: string): ResolvedLabel {
+    const cacheKey = `${family ?? ''}\u0000${key}\u0000${count ?? ''}`;
     const cached = this.cache.get(cacheKey);
     if (cached) return cached;
-    const options = count === undefined ? { returnDetails: true, skipInterpolation: true } : { count, returnDetails: true, skipInterpolation: true };
-    const found = this.instance.t(key, options as never) as unknown as { res: unknown; usedLng: string; exactUsedKey: string };
-    if (typeof found.res !== 'string' || !this.instance.exists(key, count === undefined ? {} : { count })) {
-      throw new Error(`label "${key}" exists in no locale, not even en.json`);
-    }
-    const label = { text: found.res, lang: found.usedLng };
+    const label = family === undefined || key.startsWith('families.') ? this.lookup(key, count) : this.lookupForFamily(key, count, family);
+    if (!label) throw new Error(`label "${key}" exists in no locale, not even en.json`);
     this.cache.set(cacheKey, label);
     return label;
+  }
+
+  private lookupForFamily(key: string, count: number | undefined, family: string): ResolvedLabel | undefined {
+    const own = `families.${family}.${key}`;
+    const local = this.instance.services.languageUtils.toResolveHierarchy(this.lang).filter((tag: string) => tag !== SOURCE_LANGUAGE);
+    for (const lngs of local.length ? [local, [SOURCE_LANGUAGE]] : [[SOURCE_LANGUAGE]]) {
+      const found = this.lookup(own, count, lngs) ?? this.lookup(key, count, lngs);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  private lookup(key: string, count?: number, lngs?: readonly string[]): ResolvedLabel | undefined {
+    const options: Record<string, unknown> = { returnDetails: true, skipInterpolation: true };
+    if (count !== undefined) options.count = count;
+    if (lngs) options.lngs = lngs;
+    const found = this.instance.t(key, options as never) as unknown as { res: unknown; usedLng: string };
+    const existsOptions: Record<string, unknown> = count === undefined ? {} : { count };
+    if (lngs) existsOptions.lngs = lngs;
+    if (typeof found.res !== 'string' || !this.instance.exists(key, existsOptions as never)) return undefined;
+    return { text: found.res, lang: found.usedLng };
   }
 }

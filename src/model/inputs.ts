@@ -2,6 +2,7 @@ import { digest } from './hash.js';
 import { contentChain } from './localize.js';
 import { pageFile, type LocalizedPage, type PageRef } from './pages.js';
 import { featuredPair, featuredPartners, featuredPairs } from './featured.js';
+import { incomingLinks, outgoingLinks } from './cross-links.js';
 import { indexableLanguages } from './indexing.js';
 import type { FamilyData, PairData, Site } from './types.js';
 
@@ -17,6 +18,8 @@ export interface PageInputs {
   readonly codes: readonly string[];
   /** The written comparison a pair page shows. */
   readonly pair?: PairData;
+  /** Codes of other families the page links to with their titles: declared `links`, both ways. */
+  readonly others?: ReadonlyArray<{ readonly family: FamilyData; readonly codes: readonly string[] }>;
 }
 
 export function pageInputs(site: Site, page: PageRef): PageInputs {
@@ -26,14 +29,28 @@ export function pageInputs(site: Site, page: PageRef): PageInputs {
   switch (page.kind) {
     case 'family':
       return { family, codes: family.codes.map((c) => c.code) };
-    case 'code':
-      return { family, codes: unique([page.code, ...relatedOf(page.code), ...replacedBy(family, page.code), ...featuredPartners(family, page.code)]) };
+    case 'code': {
+      const codes = unique([page.code, ...relatedOf(page.code), ...replacedBy(family, page.code), ...featuredPartners(family, page.code)]);
+      const others = linkedCodes(site, family, page.code);
+      return others.length ? { family, codes, others } : { family, codes };
+    }
     case 'pair': {
       // Other comparisons are linked by their codes alone, so the related codes' data is not shown.
       const pair = featuredPair(family, page.a, page.b)?.written;
       return pair ? { family, codes: [page.a, page.b], pair } : { family, codes: [page.a, page.b] };
     }
   }
+}
+
+/** The codes of other families one code links to, or that link to it, grouped by family. */
+function linkedCodes(site: Site, family: FamilyData, code: string): Array<{ family: FamilyData; codes: string[] }> {
+  const byFamily = new Map<string, string[]>();
+  const add = (id: string, other: string) => byFamily.set(id, unique([...(byFamily.get(id) ?? []), other]));
+  for (const field of Object.keys(family.links) as Array<'enhanced'>) {
+    for (const link of outgoingLinks(site.families, family, code, field)) add(link.family, link.code);
+  }
+  for (const link of incomingLinks(site.families, family.id, code)) add(link.family, link.code);
+  return [...byFamily].map(([id, codes]) => ({ family: site.families.find((f) => f.id === id)!, codes }));
 }
 
 function replacedBy(family: FamilyData, code: string): readonly string[] {
@@ -118,6 +135,7 @@ export class InputHashes {
     const inputs = pageInputs(this.site, page);
     const parts = [pageFile(page), this.shared(localized, inputs.family)];
     if (inputs.family) for (const code of inputs.codes) parts.push(code, this.code(localized.lang, inputs.family, code));
+    for (const other of inputs.others ?? []) for (const code of other.codes) parts.push(other.family.id, code, this.code(localized.lang, other.family, code), this.family(localized.lang, other.family));
     if (inputs.pair) parts.push(JSON.stringify(inputs.pair), this.pairTranslation(localized.lang, inputs.pair));
     // Whether the page is indexed, and which versions it names as alternates, depend on the other languages' translations.
     parts.push(indexableLanguages(this.site, localized).join());

@@ -1,5 +1,5 @@
 import { classPrefix } from './order.js';
-import type { CodeData, ContentTranslation, FamilyData, PairData, PairText, Site, TextFields, TranslatableField, Outcome } from './types.js';
+import type { CodeData, ContentTranslation, FamilyData, PairData, PairText, Site, TextFields, TranslatableField } from './types.js';
 import { SOURCE_LANGUAGE } from '../i18n/tags.js';
 
 /** A piece of text and the language it is actually in (English where no translation exists). */
@@ -18,7 +18,7 @@ export interface LocalizedCode {
   readonly body?: Localized;
   readonly classPrefix: string;
   readonly className: Localized;
-  readonly outcome?: Outcome;
+  readonly outcome?: string;
 }
 
 export interface LocalizedFamily {

@@ -6,14 +6,11 @@ export const TRANSLATABLE_FIELDS = ['title', 'description', 'when', 'fix', 'fix_
 export type TranslatableField = (typeof TRANSLATABLE_FIELDS)[number];
 export type TextFields = Partial<Record<TranslatableField, string>>;
 
-export const ACTORS = ['sender', 'admin', 'both', 'none'] as const;
-export type Actor = (typeof ACTORS)[number];
+/** Who must act, for a family that declares no `actors` of its own. */
+export const DEFAULT_ACTORS: readonly string[] = ['sender', 'admin', 'both', 'none'];
 
 export const STATUSES = ['current', 'historical', 'associated'] as const;
 export type CodeStatus = (typeof STATUSES)[number];
-
-export const OUTCOMES = ['success', 'intermediate', 'temporary', 'permanent'] as const;
-export type Outcome = (typeof OUTCOMES)[number];
 
 /** A section of an RFC, linked at rfc-editor.org. */
 export interface RfcReference {
@@ -35,7 +32,8 @@ export interface CodeData {
   readonly family: string;
   readonly code: string;
   readonly text: TextFields;
-  readonly actor?: Actor;
+  /** One of its family's `actors`. */
+  readonly actor?: string;
   readonly references: readonly Reference[];
   readonly related: readonly string[];
   readonly enhanced: readonly string[];
@@ -93,8 +91,14 @@ export interface FamilyData {
   readonly pattern: string;
   /** Code prefix → English class name, e.g. "2" → "Positive Completion". */
   readonly classes: Readonly<Record<string, string>>;
-  /** Code prefix → what a reply of that class means for the request. */
-  readonly outcomes: Readonly<Record<string, Outcome>>;
+  /** Code prefix → the outcome word of that class (a label: `outcomeShort.<word>`). */
+  readonly outcomes: Readonly<Record<string, string>>;
+  /** The values a code's `actor` may take (labels: `actor.<value>`). */
+  readonly actors: readonly string[];
+  /** A code component written this way matches any component in a link from another family (X.1.1 ← 5.1.1). */
+  readonly wildcard?: string;
+  /** A list field of its codes → the family whose codes it names, e.g. `enhanced` → `smtp-enhanced`. */
+  readonly links: Readonly<Record<string, string>>;
   /** Sorted by code order. */
   readonly codes: readonly CodeData[];
   /** The dimensions its codes are compared on, in the order the family declares them. */

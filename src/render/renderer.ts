@@ -50,7 +50,7 @@ export class Renderer {
   render(page: PageRef): RenderedPage {
     const lang = page.kind === 'chooser' || page.kind === 'notFound' ? 'en' : page.lang;
     const language = this.site.languages.find((l) => l.tag === lang);
-    const scope = new RenderScope(lang, language?.dir ?? 'ltr', this.catalog(lang));
+    const scope = new RenderScope(lang, language?.dir ?? 'ltr', this.catalog(lang), 'family' in page ? page.family : undefined);
     const links = new PageLinks(this.site, page);
     const view: View = VIEW_BUILDERS[page.kind]({ site: this.site, page, inputs: pageInputs(this.site, page), scope, language, localize: this.localizer(lang), labelIn: (tag, key) => this.catalog(tag).resolve(key) }, links);
     const asset = (name: string) => `${links.asset(name)}?v=${this.assetVersion[name] ?? '0'}`;

@@ -31,6 +31,8 @@ export class RenderScope {
     readonly lang: string,
     readonly dir: Direction,
     readonly catalog: Catalog,
+    /** The family the page belongs to: its own labels (`families.<id>.…`) come first. */
+    readonly family?: string,
   ) {}
 
   /**
@@ -67,12 +69,12 @@ export class RenderScope {
    */
   label(key: string, values: Readonly<Record<string, unknown>> = NO_VALUES, count?: number): Html {
     // A label without values is the same markup on every page of the language: made once per catalog.
-    if (count === undefined && isEmpty(values)) return this.remember(this.catalog, key, () => this.fill(key, values));
+    if (count === undefined && isEmpty(values)) return this.remember(this.catalog, this.family === undefined ? key : `${this.family}\u0000${key}`, () => this.fill(key, values));
     return this.fill(key, values, count);
   }
 
   private fill(key: string, values: Readonly<Record<string, unknown>>, count?: number): Html {
-    const found = this.catalog.resolve(key, count);
+    const found = this.catalog.resolve(key, count, this.family);
     const filled: Record<string, Html> = {};
     for (const name of labelParts(found.text).names) {
       if (name === 'count' && count !== undefined) filled.count = escapeHtml(numberFormat(found.lang).format(count));
@@ -83,7 +85,7 @@ export class RenderScope {
 
   /** A label as plain text, for attributes and <title>: placeholders filled with plain text. */
   plainLabel(key: string, values: Readonly<Record<string, unknown>> = NO_VALUES, count?: number): string {
-    const found = this.catalog.resolve(key, count);
+    const found = this.catalog.resolve(key, count, this.family);
     if (found.lang !== this.lang) this.usedFallback = true;
     const parts = labelParts(found.text);
     let out = parts.literals[0]!;

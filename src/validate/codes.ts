@@ -5,60 +5,18 @@ import type { FrontMatterFile } from '../load/front-matter.js';
 import { sourceHash } from '../model/hash.js';
 import { familySourceText } from './english-source.js';
 import { classPrefix, compareCodes } from '../model/order.js';
-import { ACTORS, OUTCOMES, STATUSES, type CodeData, type FacetDefinition, type FamilyData, type Outcome, type Reference, type TextFields } from '../model/types.js';
-import { readCodeFacets, readFacetDefinitions } from './facets.js';
+import { STATUSES, type CodeData, type FamilyData, type Reference, type TextFields } from '../model/types.js';
+import { readCodeFacets } from './facets.js';
+import { readFamilyHeader, type FamilyHeader } from './family-header.js';
+import { checkCrossFamilyLinks, type ReadFamily } from './family-links.js';
 import { FieldReader } from './fields.js';
 import { readHighlights } from './highlights.js';
 import { validatePairs } from './pairs.js';
 
-const FAMILY_FIELDS = ['name', 'title', 'pattern', 'classes', 'outcomes', 'facets', 'highlights'];
 const CODE_FIELDS = ['code', 'title', 'description', 'when', 'fix', 'fix_admin', 'actor', 'references', 'related', 'enhanced', 'example', 'status', 'replaced_by', 'facets'];
 
 /** A family id or code becomes a URL segment and a folder name: only these characters may. */
 const SAFE_SEGMENT = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
-
-interface FamilyHeader {
-  readonly name: string;
-  readonly title: string;
-  readonly pattern: RegExp;
-  readonly classes: Record<string, string>;
-  readonly outcomes: Record<string, Outcome>;
-  readonly facets: FacetDefinition[];
-}
-
-function readStringMap(reader: FieldReader, key: string, required: boolean): Record<string, string> {
-  const map = reader.mapping(key, { required }) ?? {};
-  const out: Record<string, string> = {};
-  for (const [prefix, value] of Object.entries(map)) {
-    if (typeof value !== 'string' || value.trim() === '') reader.error([key, prefix], 'field-type', `\`${key}.${prefix}\` must be a non-empty string`);
-    else out[prefix] = value.trim();
-  }
-  return out;
-}
-
-function readFamilyHeader(reader: FieldReader): FamilyHeader | undefined {
-  reader.unknownFields(FAMILY_FIELDS);
-  const name = reader.string('name', { required: true });
-  const title = reader.string('title', { required: true });
-  const source = reader.string('pattern', { required: true });
-  const classes = readStringMap(reader, 'classes', true);
-  const outcomes: Record<string, Outcome> = {};
-  for (const [prefix, value] of Object.entries(readStringMap(reader, 'outcomes', false))) {
-    if ((OUTCOMES as readonly string[]).includes(value)) outcomes[prefix] = value as Outcome;
-    else reader.error(['outcomes', prefix], 'field-value', `\`outcomes.${prefix}\` must be one of ${OUTCOMES.join(', ')}, not "${value}"`);
-  }
-  let pattern: RegExp | undefined;
-  if (source !== undefined) {
-    try {
-      pattern = new RegExp(source, 'u');
-    } catch (error) {
-      reader.error(['pattern'], 'field-value', `\`pattern\` is not a valid regular expression: ${(error as Error).message}`);
-    }
-  }
-  const facets = readFacetDefinitions(reader);
-  if (!name || !title || !pattern) return undefined;
-  return { name, title, pattern, classes, outcomes, facets };
-}
 
 function readReferences(reader: FieldReader): Reference[] {
   return reader.list('references').flatMap((item, index): Reference[] => {
@@ -116,7 +74,7 @@ function readCode(file: FrontMatterFile, familyId: string, header: FamilyHeader,
     family: familyId,
     code,
     text,
-    actor: reader.oneOf('actor', ACTORS),
+    actor: reader.oneOf('actor', header.actors),
     references: readReferences(reader),
     related: reader.stringList('related'),
     enhanced: reader.stringList('enhanced'),
@@ -148,8 +106,9 @@ function checkFamilyLinks(codes: ReadonlyArray<{ data: CodeData; file: FrontMatt
   }
 }
 
-export function validateFamilies(raw: readonly RawFamily[], diagnostics: Diagnostic[]): FamilyData[] {
-  const families: FamilyData[] = [];
+/** `partial`: a build limited by --family, which read only some families. */
+export function validateFamilies(raw: readonly RawFamily[], diagnostics: Diagnostic[], partial = false): FamilyData[] {
+  const families: ReadFamily[] = [];
   for (const family of raw) {
     const reader = new FieldReader(family.file, diagnostics);
     if (!SAFE_SEGMENT.test(family.id)) {
@@ -172,12 +131,16 @@ export function validateFamilies(raw: readonly RawFamily[], diagnostics: Diagnos
       pattern: header.pattern.source,
       classes: header.classes,
       outcomes: header.outcomes,
+      actors: header.actors,
+      ...(header.wildcard === undefined ? {} : { wildcard: header.wildcard }),
+      links: header.links,
       codes: codes.map((c) => c.data).sort((a, b) => compareCodes(a.code, b.code)),
       facets: header.facets,
       pairs: validatePairs(family.pairs, family.id, header.facets, codes.map((c) => c.data.code), diagnostics),
       sourceHash: sourceHash(familySourceText(text, header.classes)),
     };
-    families.push({ ...data, highlights: readHighlights(reader, data) });
+    families.push({ data: { ...data, highlights: readHighlights(reader, data) }, file: family.file, codes });
   }
-  return families;
+  checkCrossFamilyLinks(families, diagnostics, partial);
+  return families.map((f) => f.data);
 }

@@ -22,3 +22,23 @@ export function checkFacetLabels(families: readonly FamilyData[], raw: readonly 
     );
   });
 }
+
+/**
+ * The words a family declares for its classes' outcomes and for who must act are shown through
+ * labels (`outcomeShort.<word>`, `actor.<value>`), the family's own (`families.<id>.…`) or the
+ * shared ones; en.json must have one or the other.
+ */
+export function checkFamilyWordLabels(families: readonly FamilyData[], raw: readonly RawFamily[], englishKeys: ReadonlySet<string>): Diagnostic[] {
+  return families.flatMap((family) => {
+    const file = raw.find((r) => r.id === family.id)!.file;
+    const has = (key: string) => englishKeys.has(`families.${family.id}.${key}`) || englishKeys.has(key);
+    const found: Diagnostic[] = [];
+    for (const [prefix, word] of Object.entries(family.outcomes)) {
+      if (!has(`outcomeShort.${word}`)) found.push(diagnostic(file.path, file.locate(['outcomes', prefix]), 'error', 'missing-family-label', `outcome "${word}" needs the label families.${family.id}.outcomeShort.${word} (or outcomeShort.${word}) in locales/en.json`));
+    }
+    family.actors.forEach((actor, index) => {
+      if (!has(`actor.${actor}`)) found.push(diagnostic(file.path, file.locate(['actors', index]), 'error', 'missing-family-label', `actor "${actor}" needs the label families.${family.id}.actor.${actor} (or actor.${actor}) in locales/en.json`));
+    });
+    return found;
+  });
+}

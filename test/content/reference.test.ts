@@ -18,7 +18,7 @@ const rowsByCode = new Map<string, Row[]>();
 for (const row of replyRows) rowsByCode.set(row.code!, [...(rowsByCode.get(row.code!) ?? []), row]);
 
 const diagnostics: Diagnostic[] = [];
-const smtp = validateFamilies((await loadProject(REPO, { families: ['smtp'] })).families, diagnostics).find((f) => f.id === 'smtp');
+const smtp = validateFamilies((await loadProject(REPO, { families: ['smtp'] })).families, diagnostics, true).find((f) => f.id === 'smtp');
 const codes: readonly CodeData[] = smtp?.codes ?? [];
 const byCode = new Map(codes.map((c) => [c.code, c]));
 const tableCodes = [...rowsByCode.keys()];

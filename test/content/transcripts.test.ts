@@ -125,7 +125,7 @@ const CHECKERS: ReadonlyArray<[string, Checker]> = [
 ];
 
 const diagnostics: Diagnostic[] = [];
-const smtp = validateFamilies((await loadProject(REPO, { families: ['smtp'] })).families, diagnostics).find((f) => f.id === 'smtp');
+const smtp = validateFamilies((await loadProject(REPO, { families: ['smtp'] })).families, diagnostics, true).find((f) => f.id === 'smtp');
 const examples = (smtp?.codes ?? []).flatMap((c) => (c.example ? [[c.code, linesOf(c.example)] as const] : []));
 
 describe('the example transcripts', () => {

@@ -3,6 +3,7 @@ import { escapeHtml } from '../html.js';
 import type { PageLinks } from '../layout.js';
 import type { PageRef } from '../../model/pages.js';
 import { safe } from '../scope.js';
+import { crossFamilyLinks } from './cross-links.js';
 import { codeAccessor, codeView, familyCrumbs, fitTitle, isFallback, pairRef, plainText, type View, type ViewInput } from './support.js';
 
 export function codePage(input: ViewInput, links: PageLinks): View {
@@ -24,6 +25,7 @@ export function codePage(input: ViewInput, links: PageLinks): View {
     classLine: safe(scope.label('code.classLine', { family: family.name, code: page.code, className: code.className })),
     replacedBy: code.data.replacedBy.length ? safe(scope.label('code.replacedBy', { codes: safe(code.data.replacedBy.map((r) => `<a href="${escapeHtml(linkTo(r).href)}">${escapeHtml(r)}</a>`).join(', ')) })) : undefined,
     related: code.data.related.map(linkTo),
+    ...crossFamilyLinks(input, links, family, page),
     comparisons: featuredPartners(family, page.code).map((other) => ({
       label: scope.plainLabel('compare.pairLink', { a: page.code, b: other }),
       title: get(other).title,

@@ -60,6 +60,15 @@ export function codeAccessor(input: ViewInput) {
   };
 }
 
+/** Localizes a code of another family that the page declares among its `others`. */
+export function otherCodeAccessor(input: ViewInput) {
+  return (familyId: string, code: string): { family: FamilyData; code: LocalizedCode } => {
+    const entry = input.inputs.others?.find((o) => o.family.id === familyId);
+    if (!entry || !entry.codes.includes(code)) throw new Error(`page ${JSON.stringify(input.page)} reads ${familyId} ${code} without declaring it`);
+    return { family: entry.family, code: input.localize(entry.family, entry.family.codes.find((c) => c.code === code)!) };
+  };
+}
+
 export function transcript(example: string | undefined) {
   if (!example) return undefined;
   return example.split('\n').filter((l) => l.trim() !== '').map((line) => {
