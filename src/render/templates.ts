@@ -29,9 +29,15 @@ function registerHelpers(hb: typeof Handlebars): void {
   hb.registerHelper('json', (value: unknown) => toSafe(JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')));
   hb.registerHelper('jsonAttr', (value: unknown) => JSON.stringify(value));
   hb.registerHelper('markup', (value: unknown) => (value instanceof SafeMarkup ? toSafe(value.markup) : ''));
+  hb.registerHelper('id', (...args: unknown[]) => idFrom(args.slice(0, -1)));
 }
 
-const HELPERS = ['t', 'ta', 'text', 'inline', 'block', 'plain', 'eq', 'array', 'any', 'json', 'jsonAttr', 'markup'] as const;
+/** An element id from parts, holding only what ids may: ('desc', 'X.1.1') → 'desc-X-1-1'. */
+export function idFrom(parts: readonly unknown[]): string {
+  return parts.map(String).join('-').replace(/[^A-Za-z0-9_-]+/g, '-');
+}
+
+const HELPERS = ['t', 'ta', 'text', 'inline', 'block', 'plain', 'eq', 'array', 'any', 'json', 'jsonAttr', 'markup', 'id'] as const;
 
 /** Declaring the helpers lets Handlebars call them directly instead of looking each name up at run time. */
 const COMPILE_OPTIONS = {

@@ -13,7 +13,7 @@ const sample = bundledSample(pages, REPO);
 
 describe('the bundled site', () => {
   it('has every code and pair of its three families in all ten languages', () => {
-    const families = { smtp: 44, http: 64, 'smtp-enhanced': 77 };
+    const families = { smtp: 44, http: 64, 'smtp-enhanced': 81 };
     const perLanguage = 1 + Object.values(families).reduce((sum, codes) => sum + 1 + codes + (codes * (codes - 1)) / 2, 0);
     expect(pages).toHaveLength(2 + 10 * perLanguage);
     for (const family of Object.keys(families)) expect(pages.filter((p) => p.startsWith(`ar/${family}/`) && !p.includes('-vs-'))).toHaveLength(families[family as keyof typeof families] + 1);
@@ -31,6 +31,20 @@ describe('the bundled site', () => {
     const broken = sample.flatMap((file) => brokenLinks(dist, file, new URL(BUNDLED_BASE).pathname).map((link) => `${file} → ${link}`));
     expect(broken.slice(0, 20)).toEqual([]);
   }, 300_000);
+
+  it('links each SMTP reply code to its enhanced status codes and back, in all ten languages', () => {
+    const languages = [...new Set(pages.map((p) => p.split('/')[0]!).filter((dir) => !dir.endsWith('.html')))];
+    expect(languages).toHaveLength(10);
+    for (const lang of languages) {
+      const reply = parse(readFileSync(path.join(dist, `${lang}/smtp/550/index.html`), 'utf8'));
+      const links = reply.querySelectorAll('section[aria-labelledby="enhanced"] a').map((a) => a.getAttribute('href')!);
+      expect(links, lang).toContain('../../smtp-enhanced/X.1.1/');
+      for (const href of links) expect(pages, `${lang} 550 → ${href}`).toContain(path.posix.join(lang, 'smtp/550', href, 'index.html'));
+      const status = parse(readFileSync(path.join(dist, `${lang}/smtp-enhanced/X.1.1/index.html`), 'utf8'));
+      const back = status.querySelectorAll('section[aria-labelledby="linked-from-0"] a').map((a) => a.getAttribute('href'));
+      expect(back, lang).toEqual(expect.arrayContaining(['../../smtp/451/', '../../smtp/550/']));
+    }
+  });
 
   it('shows Vietnamese content on the seed page: only transcripts are marked as English', () => {
     const doc = parse(readFileSync(path.join(dist, 'vi/smtp/235-vs-553/index.html'), 'utf8'));

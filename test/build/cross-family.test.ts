@@ -1,7 +1,9 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { htmlFiles } from '../support/dist.js';
 import { buildSite, makeSite, readPage, run, text } from '../support/site.js';
+import { validatePages } from '../support/validate-pages.js';
 
 // Families of any protocol: the `linked` fixture has reply codes (`mail`) that list status codes
 // of another family (`mail-status`, written with a wildcard class: X.1.1), declared actors and
@@ -119,6 +121,14 @@ describe('what a family declares', () => {
     expect(code).toBe(1);
     expect(stderr).toContain(`codes/mail/_family.md:${position(source, 'postponed')}: error: outcome "postponed" needs the label families.mail.outcomeShort.postponed (or outcomeShort.postponed) in locales/en.json [missing-family-label]`);
     expect(stderr).toContain(`codes/mail/_family.md:${position(source, 'robot')}: error: actor "robot" needs the label families.mail.actor.robot (or actor.robot) in locales/en.json [missing-family-label]`);
+  });
+
+  it('pass html-validate on every page, dotted codes in ids included', async () => {
+    const { dist } = await buildSite(linkedSite());
+    const pages = htmlFiles(dist);
+    expect(pages.length).toBeGreaterThan(30);
+    expect(await validatePages(dist, pages)).toEqual([]);
+    expect(readPage(dist, 'en/mail-status/index.html').querySelector('#class-X-1-')).not.toBeNull();
   });
 
   it('order dotted codes component by component as numbers, in pair names and in the index', async () => {
