@@ -1,5 +1,6 @@
 import Handlebars from 'handlebars';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
+import { compileAll, type Helper } from './compile.js';
 import { isLocalized, RenderScope, SafeMarkup } from './scope.js';
 
 type HelperOptions = Handlebars.HelperOptions;
@@ -13,31 +14,32 @@ function countOf(options: HelperOptions): number | undefined {
   return typeof count === 'number' ? count : undefined;
 }
 
-function registerHelpers(hb: typeof Handlebars): void {
-  hb.registerHelper('t', (key: string, options: HelperOptions) => toSafe(scopeOf(options).label(key, options.hash, countOf(options))));
-  hb.registerHelper('ta', (key: string, options: HelperOptions) => scopeOf(options).plainLabel(key, options.hash, countOf(options)));
-  hb.registerHelper('text', (value: unknown, options: HelperOptions) => toSafe(scopeOf(options).value(value)));
-  hb.registerHelper('inline', (value: unknown, options: HelperOptions) => (isLocalized(value) ? toSafe(scopeOf(options).inline(value)) : ''));
-  hb.registerHelper('block', (value: unknown, options: HelperOptions) => {
+/** The helpers templates may call, by name; each takes Handlebars' options last. */
+const HELPER_FUNCTIONS = {
+  t: (key: string, options: HelperOptions) => toSafe(scopeOf(options).label(key, options.hash, countOf(options))),
+  ta: (key: string, options: HelperOptions) => scopeOf(options).plainLabel(key, options.hash, countOf(options)),
+  text: (value: unknown, options: HelperOptions) => toSafe(scopeOf(options).value(value)),
+  inline: (value: unknown, options: HelperOptions) => (isLocalized(value) ? toSafe(scopeOf(options).inline(value)) : ''),
+  block: (value: unknown, options: HelperOptions) => {
     const level = typeof options.hash.level === 'number' ? options.hash.level : 3;
     return isLocalized(value) ? toSafe(scopeOf(options).block(value, level)) : '';
-  });
-  hb.registerHelper('plain', (value: unknown) => (isLocalized(value) ? value.text : String(value ?? '')));
-  hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
-  hb.registerHelper('array', (...args: unknown[]) => args.slice(0, -1));
-  hb.registerHelper('any', (...args: unknown[]) => args.slice(0, -1).some(Boolean));
-  hb.registerHelper('json', (value: unknown) => toSafe(JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')));
-  hb.registerHelper('jsonAttr', (value: unknown) => JSON.stringify(value));
-  hb.registerHelper('markup', (value: unknown) => (value instanceof SafeMarkup ? toSafe(value.markup) : ''));
-  hb.registerHelper('id', (...args: unknown[]) => idFrom(args.slice(0, -1)));
-}
+  },
+  plain: (value: unknown) => (isLocalized(value) ? value.text : String(value ?? '')),
+  eq: (a: unknown, b: unknown) => a === b,
+  array: (...args: unknown[]) => args.slice(0, -1),
+  any: (...args: unknown[]) => args.slice(0, -1).some(Boolean),
+  json: (value: unknown) => toSafe(JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')),
+  jsonAttr: (value: unknown) => JSON.stringify(value),
+  markup: (value: unknown) => (value instanceof SafeMarkup ? toSafe(value.markup) : ''),
+  id: (...args: unknown[]) => idFrom(args.slice(0, -1)),
+} satisfies Record<string, Helper>;
 
 /** An element id from parts, holding only what ids may: ('desc', 'X.1.1') → 'desc-X-1-1'. */
 export function idFrom(parts: readonly unknown[]): string {
   return parts.map(String).join('-').replace(/[^A-Za-z0-9_-]+/g, '-');
 }
 
-const HELPERS = ['t', 'ta', 'text', 'inline', 'block', 'plain', 'eq', 'array', 'any', 'json', 'jsonAttr', 'markup', 'id'] as const;
+const HELPERS = Object.keys(HELPER_FUNCTIONS);
 
 /** Declaring the helpers lets Handlebars call them directly instead of looking each name up at run time. */
 const COMPILE_OPTIONS = {
@@ -108,23 +110,37 @@ export interface TemplateSet {
   render(page: string, view: View): string;
 }
 
-/** Compiles templates: `layout`, `pages/<kind>`, and `partials/<name>` (used as `{{> name}}`). */
-export function compileTemplates(sources: Readonly<Record<string, string>>): TemplateSet {
+export type TemplateEngine = 'fast' | 'handlebars';
+
+/**
+ * Compiles templates: `layout`, `pages/<kind>`, and `partials/<name>` (used as `{{> name}}`).
+ * Plain functions where the templates use only what compile.ts covers (the bundled ones do), else
+ * Handlebars itself; `engine: 'handlebars'` asks for Handlebars, to compare the two.
+ */
+export function compileTemplates(sources: Readonly<Record<string, string>>, engine: TemplateEngine = 'fast'): TemplateSet {
+  if (engine === 'fast') {
+    try {
+      const template = compileAll(sources, HELPER_FUNCTIONS);
+      return { render: (page, view) => renderWith(template, page, view) };
+    } catch {
+      // Something only Handlebars covers, or an error Handlebars should report as it always has.
+    }
+  }
   const hb = Handlebars.create();
-  registerHelpers(hb);
+  for (const [name, helper] of Object.entries(HELPER_FUNCTIONS)) hb.registerHelper(name, helper);
   const compiled = new Map<string, Handlebars.TemplateDelegate>();
   for (const [name, source] of Object.entries(sources)) {
     if (name.startsWith('partials/')) hb.registerPartial(name.slice('partials/'.length), hb.compile(source, COMPILE_OPTIONS));
     else compiled.set(name, hb.compile(source, COMPILE_OPTIONS));
   }
   const runtime = { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false };
-  return {
-    render(page, view) {
-      const body = compiled.get(`pages/${page}`);
-      const layout = compiled.get('layout');
-      if (!body || !layout) throw new Error(`template pages/${page}.hbs or layout.hbs is missing`);
-      const content = body(view, runtime);
-      return layout({ ...view, body: new Handlebars.SafeString(content) }, runtime);
-    },
-  };
+  return { render: (page, view) => renderWith((name) => compiled.get(name) && ((v: unknown) => compiled.get(name)!(v, runtime)), page, view) };
+}
+
+/** The page's body, then the layout around it. */
+function renderWith(template: (name: string) => ((view: unknown) => string) | undefined, page: string, view: View): string {
+  const body = template(`pages/${page}`);
+  const layout = template('layout');
+  if (!body || !layout) throw new Error(`template pages/${page}.hbs or layout.hbs is missing`);
+  return layout({ ...view, body: new Handlebars.SafeString(body(view)) });
 }
