@@ -13,7 +13,8 @@ export interface ResolvedLabel {
  * (`pt-BR` → `pt`), then English. Empty strings count as untranslated.
  */
 export class Catalog {
-  private readonly cache = new Map<string, ResolvedLabel>();
+  /** Family ('' for none) → key, or key and count → label: nested, so a lookup builds no key string. */
+  private readonly cache = new Map<string, Map<string, ResolvedLabel>>();
 
   private constructor(
     readonly lang: string,
@@ -43,12 +44,14 @@ export class Catalog {
    * and the page's own language before English: a translated shared label beats an English family one.
    */
   resolve(key: string, count?: number, family?: string): ResolvedLabel {
-    const cacheKey = `${family ?? ''}\u0000${key}\u0000${count ?? ''}`;
-    const cached = this.cache.get(cacheKey);
+    let labels = this.cache.get(family ?? '');
+    if (!labels) this.cache.set(family ?? '', (labels = new Map()));
+    const cacheKey = count === undefined ? key : `${key}\u0000${count}`;
+    const cached = labels.get(cacheKey);
     if (cached) return cached;
     const label = family === undefined || key.startsWith('families.') ? this.lookup(key, count) : this.lookupForFamily(key, count, family);
     if (!label) throw new Error(`label "${key}" exists in no locale, not even en.json`);
-    this.cache.set(cacheKey, label);
+    labels.set(cacheKey, label);
     return label;
   }
 

@@ -8,7 +8,7 @@ export interface FeaturedPair {
   readonly written?: PairData;
 }
 
-const memo = new WeakMap<FamilyData, { list: FeaturedPair[]; byKey: Map<string, FeaturedPair> }>();
+const memo = new WeakMap<FamilyData, { list: FeaturedPair[]; byKey: Map<string, FeaturedPair>; byCode: Map<string, number[]> }>();
 
 const key = (a: string, b: string) => `${a}\u0000${b}`;
 
@@ -31,7 +31,12 @@ function compute(family: FamilyData) {
   }
   related.sort((x, y) => compareCodes(x.a, y.a) || compareCodes(x.b, y.b));
   // Written comparisons first: they are the ones readers confuse most, and say the most.
-  return { list: [...family.pairs.map((p) => byKey.get(key(p.a, p.b))!), ...related], byKey };
+  const list = [...family.pairs.map((p) => byKey.get(key(p.a, p.b))!), ...related];
+  const byCode = new Map<string, number[]>();
+  list.forEach((pair, index) => {
+    for (const code of pair.a === pair.b ? [pair.a] : [pair.a, pair.b]) byCode.set(code, [...(byCode.get(code) ?? []), index]);
+  });
+  return { list, byKey, byCode };
 }
 
 function featuredOf(family: FamilyData) {
@@ -50,6 +55,13 @@ export function featuredPairs(family: FamilyData): readonly FeaturedPair[] {
 
 export function featuredPair(family: FamilyData, a: string, b: string): FeaturedPair | undefined {
   return featuredOf(family).byKey.get(key(...ordered(a, b)));
+}
+
+/** The featured pairs either code is part of, in the order of featuredPairs, without the pair of the two. */
+export function featuredPairsTouching(family: FamilyData, a: string, b: string): FeaturedPair[] {
+  const { list, byCode } = featuredOf(family);
+  const indexes = [...new Set([...(byCode.get(a) ?? []), ...(byCode.get(b) ?? [])])].sort((x, y) => x - y);
+  return indexes.map((i) => list[i]!).filter((p) => !(p.a === a && p.b === b));
 }
 
 /** The codes a code is featured with, in pair order of the other code. */

@@ -61,7 +61,19 @@ function className(family: FamilyData, chain: Array<[string, ContentTranslation]
   return { text: family.classes[prefix] ?? prefix, lang: SOURCE_LANGUAGE };
 }
 
+const localizedFamilies = new WeakMap<Site, Map<string, LocalizedFamily>>();
+
+/** A family's texts in a language; made once per site, language and family (pages of a family all show them). */
 export function localizeFamily(site: Site, lang: string, family: FamilyData): LocalizedFamily {
+  let memo = localizedFamilies.get(site);
+  if (!memo) localizedFamilies.set(site, (memo = new Map()));
+  const key = `${lang}\u0000${family.id}`;
+  let found = memo.get(key);
+  if (!found || found.data !== family) memo.set(key, (found = makeLocalizedFamily(site, lang, family)));
+  return found;
+}
+
+function makeLocalizedFamily(site: Site, lang: string, family: FamilyData): LocalizedFamily {
   const chain = translationsFor(site, lang, family.id, '_family');
   return {
     data: family,

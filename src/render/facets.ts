@@ -6,13 +6,22 @@ import { safe, type RenderScope, type SafeMarkup } from './scope.js';
 
 const listFormats = new Map<string, Intl.ListFormat>();
 
+/** Joined lists by language, type and items: the same few value lists recur on thousands of pages. */
+const joined = new Map<string, Html>();
+
 /** Items joined as the language joins them ("A, B or C", "A and B"), each item's markup kept as it is. */
 function joinList(lang: string, type: 'disjunction' | 'conjunction', items: readonly Html[]): Html {
   if (items.length === 1) return items[0]!;
-  let format = listFormats.get(`${lang}\u0000${type}`);
-  if (!format) listFormats.set(`${lang}\u0000${type}`, (format = new Intl.ListFormat(lang, { type })));
-  const pieces = format.formatToParts(items.map((_, i) => String(i))).map((part) => (part.type === 'element' ? String(items[Number(part.value)]!) : escapeHtml(part.value)));
-  return html(SPACED_SCRIPTS.test(lang) ? spaceBetweenScripts(pieces) : pieces.join(''));
+  const key = `${lang}\u0000${type}\u0000${items.join('\u0000')}`;
+  let list = joined.get(key);
+  if (list === undefined) {
+    let format = listFormats.get(`${lang}\u0000${type}`);
+    if (!format) listFormats.set(`${lang}\u0000${type}`, (format = new Intl.ListFormat(lang, { type })));
+    const pieces = format.formatToParts(items.map((_, i) => String(i))).map((part) => (part.type === 'element' ? String(items[Number(part.value)]!) : escapeHtml(part.value)));
+    if (joined.size >= 10_000) joined.clear();
+    joined.set(key, (list = html(SPACED_SCRIPTS.test(lang) ? spaceBetweenScripts(pieces) : pieces.join(''))));
+  }
+  return list;
 }
 
 /** Languages whose style guides put a space between Han or kana and Latin letters or digits. */

@@ -12,7 +12,15 @@ function isEmpty(values: Readonly<Record<string, unknown>>): boolean {
   return true;
 }
 
-const remembered = new WeakMap<object, Map<string, { readonly value: unknown; readonly fallback: boolean }>>();
+interface Remembered {
+  readonly value: unknown;
+  readonly fallback: boolean;
+}
+
+const remembered = new WeakMap<object, Map<string, Remembered>>();
+
+/** Labels without values, per catalog and family ('' for none): made once, looked up without building a key. */
+const plainLabels = new WeakMap<Catalog, Map<string, Map<string, Remembered>>>();
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
 
@@ -43,6 +51,10 @@ export class RenderScope {
   remember<T>(owner: object, key: string, compute: () => T): T {
     let values = remembered.get(owner);
     if (!values) remembered.set(owner, (values = new Map()));
+    return this.rememberIn(values, key, compute);
+  }
+
+  private rememberIn<T>(values: Map<string, Remembered>, key: string, compute: () => T): T {
     let entry = values.get(key);
     if (!entry) {
       const before = this.usedFallback;
@@ -69,7 +81,13 @@ export class RenderScope {
    */
   label(key: string, values: Readonly<Record<string, unknown>> = NO_VALUES, count?: number): Html {
     // A label without values is the same markup on every page of the language: made once per catalog.
-    if (count === undefined && isEmpty(values)) return this.remember(this.catalog, this.family === undefined ? key : `${this.family}\u0000${key}`, () => this.fill(key, values));
+    if (count === undefined && isEmpty(values)) {
+      let families = plainLabels.get(this.catalog);
+      if (!families) plainLabels.set(this.catalog, (families = new Map()));
+      let labels = families.get(this.family ?? '');
+      if (!labels) families.set(this.family ?? '', (labels = new Map()));
+      return this.rememberIn(labels, key, () => this.fill(key, values));
+    }
     return this.fill(key, values, count);
   }
 

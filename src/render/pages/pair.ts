@@ -1,10 +1,10 @@
-import { featuredPairs } from '../../model/featured.js';
-import { localizePair, type LocalizedCode, type LocalizedPair } from '../../model/localize.js';
+import { featuredPairsTouching } from '../../model/featured.js';
+import { localizePair, type Localized, type LocalizedCode, type LocalizedPair } from '../../model/localize.js';
 import type { PageRef } from '../../model/pages.js';
 import type { FamilyData } from '../../model/types.js';
 import { aspectList, differingFacets, facetDifference, facetRows } from '../facets.js';
 import type { PageLinks } from '../layout.js';
-import { safe, type RenderScope, type SafeMarkup } from '../scope.js';
+import { isLocalized, safe, SafeMarkup, type RenderScope } from '../scope.js';
 import { codeAccessor, codeView, familyCrumbs, fitTitle, isFallback, plainText, type View, type ViewInput } from './support.js';
 
 type PairRef = Extract<PageRef, { kind: 'pair' }>;
@@ -31,9 +31,21 @@ function differences(scope: RenderScope, family: FamilyData, a: LocalizedCode, b
 
 /** Other featured comparisons of either code, by their codes alone. */
 function otherPairs(family: FamilyData, page: PairRef, links: PageLinks, scope: RenderScope) {
-  return featuredPairs(family)
-    .filter((p) => (p.a === page.a || p.a === page.b || p.b === page.a || p.b === page.b) && !(p.a === page.a && p.b === page.b))
-    .map((p) => ({ label: scope.plainLabel('compare.pairLink', { a: p.a, b: p.b }), href: links.to({ kind: 'pair', lang: page.lang, family: family.id, a: p.a, b: p.b }) }));
+  return featuredPairsTouching(family, page.a, page.b).map((p) => ({ label: scope.plainLabel('compare.pairLink', { a: p.a, b: p.b }), href: links.to({ kind: 'pair', lang: page.lang, family: family.id, a: p.a, b: p.b }) }));
+}
+
+/** Whether two cells show the same: equal as JSON, compared without making the JSON for the kinds cells hold. */
+function sameShown(x: unknown, y: unknown): boolean {
+  if (x === y) return true;
+  if (x instanceof SafeMarkup && y instanceof SafeMarkup) return x.markup === y.markup;
+  if (isPlainLocalized(x) && isPlainLocalized(y)) return x.text === y.text && x.lang === y.lang;
+  return JSON.stringify(x) === JSON.stringify(y);
+}
+
+function isPlainLocalized(value: unknown): value is Localized {
+  if (!isLocalized(value)) return false;
+  const keys = Object.keys(value);
+  return keys.length === 2 && keys[0] === 'text' && keys[1] === 'lang';
 }
 
 export function pairPage(input: ViewInput, links: PageLinks): View {
@@ -51,7 +63,7 @@ export function pairPage(input: ViewInput, links: PageLinks): View {
     advice: written ? safe(scope.inline(written.advice[c.data.code]!)) : safe(scope.inline(c.fix)),
   });
   const [viewA, viewB] = [summary(a), summary(b)];
-  const alike = (field: 'className' | 'title' | 'outcome' | 'actor') => JSON.stringify(viewA[field]) === JSON.stringify(viewB[field]);
+  const alike = (field: 'className' | 'title' | 'outcome' | 'actor') => sameShown(viewA[field], viewB[field]);
   return {
     meta: {
       title: fitTitle(bare ? [scope.plainLabel('compare.titleBare', values)] : [scope.plainLabel('compare.title', values), scope.plainLabel('compare.heading', values)]),
