@@ -53,8 +53,16 @@ export function featuredPairs(family: FamilyData): readonly FeaturedPair[] {
   return featuredOf(family).list;
 }
 
+const lookedUp = new WeakMap<FamilyData, Map<string, FeaturedPair | null>>();
+
+/** The featured pair of two codes in either order; remembered, as every page of a pair asks. */
 export function featuredPair(family: FamilyData, a: string, b: string): FeaturedPair | undefined {
-  return featuredOf(family).byKey.get(key(...ordered(a, b)));
+  let found = lookedUp.get(family);
+  if (!found) lookedUp.set(family, (found = new Map()));
+  const asked = key(a, b);
+  let pair = found.get(asked);
+  if (pair === undefined) found.set(asked, (pair = featuredOf(family).byKey.get(key(...ordered(a, b))) ?? null));
+  return pair ?? undefined;
 }
 
 /** The featured pairs either code is part of, in the order of featuredPairs, without the pair of the two. */

@@ -42,7 +42,8 @@ const RUNTIME = {
   },
   lambda: (value: unknown, context: unknown) => (typeof value === 'function' ? value.call(context) : value),
   esc: Handlebars.Utils.escapeExpression as (value: unknown) => string,
-  extend: Handlebars.Utils.extend as (target: object, ...sources: unknown[]) => object,
+  /** Handlebars' extend: own enumerable properties, in the same order (views hold no symbol keys that a template could read). */
+  extend: Object.assign as (target: object, ...sources: unknown[]) => object,
   lookupHelper: (value: unknown, field: unknown) => (value ? lookup(value, field as string) : value),
   /** The condition of #if as Handlebars decides it. */
   truthy: (value: unknown, includeZero: unknown) => !((!includeZero && !value) || (!value && value !== 0) || (Array.isArray(value) && value.length === 0)),
@@ -53,7 +54,7 @@ const RUNTIME = {
   /** #each over an array, an iterable or an object's own keys, as Handlebars iterates them. */
   each: (list: unknown, data: any, body: (item: unknown, frame: any) => string): string | undefined => {
     if (!list || typeof list !== 'object') return undefined;
-    const frame = Handlebars.createFrame(data);
+    const frame = Object.assign({}, data, { _parent: data });
     let out = '';
     let i = 0;
     const step = (key: unknown, index: number, last: boolean, value: unknown) => {
@@ -89,6 +90,8 @@ interface TemplateInfo {
 /** Generates the source of one template: a set of functions, one per block body. */
 class Generator {
   private readonly programs: string[] = [];
+  /** Hashes of literals only, made once: the helpers read their hash, never change it. */
+  private readonly constants: string[] = [];
 
   constructor(
     private readonly helpers: ReadonlySet<string>,
@@ -98,7 +101,7 @@ class Generator {
 
   source(ast: AST.Program): string {
     const main = this.program(ast);
-    return `${this.programs.join('\n')}\nreturn ${main};`;
+    return `${this.constants.join('\n')}\n${this.programs.join('\n')}\nreturn ${main};`;
   }
 
   /** A block body as a function (context, data, depths) → string; its name. */
@@ -165,8 +168,11 @@ class Generator {
   }
 
   private hash(hash: AST.Hash | undefined): string {
-    if (!hash) return '{}';
-    return `{ ${hash.pairs.map((pair) => `${JSON.stringify(pair.key)}: ${this.expression(pair.value)}`).join(', ')} }`;
+    const literal = `{ ${(hash?.pairs ?? []).map((pair) => `${JSON.stringify(pair.key)}: ${this.expression(pair.value)}`).join(', ')} }`;
+    if (hash?.pairs.some((pair) => pair.value.type === 'PathExpression' || pair.value.type === 'SubExpression')) return literal;
+    const name = `k${this.constants.length}`;
+    this.constants.push(`const ${name} = ${literal};`);
+    return name;
   }
 
   private expression(node: AST.Expression): string {

@@ -28,11 +28,18 @@ const HELPER_FUNCTIONS = {
   eq: (a: unknown, b: unknown) => a === b,
   array: (...args: unknown[]) => args.slice(0, -1),
   any: (...args: unknown[]) => args.slice(0, -1).some(Boolean),
-  json: (value: unknown) => toSafe(JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')),
+  json: (value: unknown) => toSafe(scriptJson(JSON.stringify(value))),
   jsonAttr: (value: unknown) => JSON.stringify(value),
   markup: (value: unknown) => (value instanceof SafeMarkup ? toSafe(value.markup) : ''),
   id: (...args: unknown[]) => idFrom(args.slice(0, -1)),
 } satisfies Record<string, Helper>;
+
+const SCRIPT_ESCAPES: Record<string, string> = { '<': '\\u003c', '\u2028': '\\u2028', '\u2029': '\\u2029' };
+
+/** JSON safe inside a script element: '<' (of a closing tag) and the two line separators as escapes. */
+function scriptJson(json: string): string {
+  return json.replace(/[<\u2028\u2029]/g, (c) => SCRIPT_ESCAPES[c]!);
+}
 
 /** An element id from parts, holding only what ids may: ('desc', 'X.1.1') → 'desc-X-1-1'. */
 export function idFrom(parts: readonly unknown[]): string {
