@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { flattenLabels, splitPluralKey, unflattenLabels } from '../i18n/labels.js';
 import { autonym, canonicalTag, pluralCategories, SOURCE_LANGUAGE, textDirection } from '../i18n/tags.js';
-import { TODO_SUFFIX } from '../load/project.js';
+import { TODO_SUFFIX } from '../load/label-files.js';
 import { validateProject } from '../project.js';
 import { UsageError, resolveCommon, type CommonOptions } from './options.js';
 import type { Output } from './report.js';

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { canonicalTag } from '../i18n/tags.js';
 import { FAMILY_FILE } from '../load/codes-tree.js';
-import { labelFileTag } from '../load/project.js';
+import { labelFileTag } from '../load/label-files.js';
 import { UsageError } from './usage-error.js';
 
 const SOURCE_FOLDERS = ['codes', 'locales', 'templates'];

@@ -5,6 +5,7 @@ import { filesUnder, listDir, readSources, type SourceFile } from './files.js';
 import { parseFrontMatter, type FrontMatterFile } from './front-matter.js';
 import { parseJson, type JsonFile } from './json.js';
 import { CONTENT_SOURCES_DIR, LABEL_SOURCES_SUFFIX } from '../i18n/source-paths.js';
+import { labelFileTag } from './label-files.js';
 
 export interface RawFamily {
   readonly id: string;
@@ -71,14 +72,7 @@ async function loadFamilies(root: string, filter: LoadFilter, diagnostics: Diagn
   return families;
 }
 
-/** Beside `locales/TAG.json`, `new-locale` writes the English of each label to translate; the build never reads it. */
-export const TODO_SUFFIX = '.todo.json';
-
-/** `vi.json` → `vi`; undefined for a file that is not a label file (`vi.todo.json`, `vi.source.json`, `notes.txt`). */
-export function labelFileTag(name: string): string | undefined {
-  if (!name.endsWith('.json') || name.endsWith(TODO_SUFFIX) || name.endsWith(LABEL_SOURCES_SUFFIX)) return undefined;
-  return name.slice(0, -'.json'.length);
-}
+export { labelFileTag, TODO_SUFFIX } from './label-files.js';
 
 async function jsonFiles(root: string, paths: readonly string[], diagnostics: Diagnostic[]): Promise<JsonFile[]> {
   const read = await readSources(root, paths);

@@ -1,8 +1,8 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { diagnostic, type Diagnostic } from '../diagnostics.js';
+import { diagnostic, START, type Diagnostic } from '../diagnostics.js';
 import { describeSubset, PREVIEW_FOLDER, previewName, type Subset } from '../subset.js';
-import { isOwnFolder, isRealFolder, lstatPath, markStaging, MARKER, readManifest, TOOL_VERSION, whyNotOutput } from './ownership.js';
+import { isOwnFolder, isRealFolder, lstatPath, markStaging, MARKER, readManifest, topLevelNames, TOOL_VERSION, whyNotOutput } from './ownership.js';
 
 const isInside = (parent: string, child: string) => child === parent || child.startsWith(parent + path.sep);
 
@@ -29,8 +29,8 @@ function keptOutput(out: string): string {
  * to be as the build that wrote them left them: walking 50,000 folders would cost more than the
  * check is worth.
  */
-export async function topLevelMatches(dir: string, files: Readonly<Record<string, string>>): Promise<boolean> {
-  const expected = new Set(Object.keys(files).map((f) => f.split('/')[0]!));
+export async function topLevelMatches(dir: string, files: Readonly<Record<string, string>> | readonly string[]): Promise<boolean> {
+  const expected = new Set(Array.isArray(files) ? files : topLevelNames(files as Readonly<Record<string, string>>));
   expected.add(MARKER);
   const found = await fs.readdir(dir).catch(() => [] as string[]);
   return found.length === expected.size && found.every((name) => expected.has(name));
@@ -50,16 +50,22 @@ function processAlive(pid: number): boolean {
  * folder, and anything but an absent path or an earlier output of this tool.
  */
 export async function checkOutputFolder(root: string, out: string): Promise<Diagnostic[]> {
-  const at = { line: 1, column: 1 };
+  const unsafe = outputPathProblems(root, out);
+  if (unsafe.length > 0) return unsafe;
+  const reason = await whyNotOutput(out);
+  return reason ? [diagnostic(path.relative(root, out) || '.', START, 'error', 'foreign-output', `refusing to replace ${out}: ${reason}`)] : [];
+}
+
+/** What checkOutputFolder finds from the paths alone: an output that is the root, above it or inside the sources. */
+export function outputPathProblems(root: string, out: string): Diagnostic[] {
   const shown = path.relative(root, out) || '.';
   if (isInside(out, root)) {
-    return [diagnostic(shown, at, 'error', 'unsafe-output', `refusing to write to ${out}: it is the project root or a folder above it`)];
+    return [diagnostic(shown, START, 'error', 'unsafe-output', `refusing to write to ${out}: it is the project root or a folder above it`)];
   }
   if (isInside(path.join(root, 'codes'), out) || isInside(path.join(root, 'locales'), out) || isInside(path.join(root, 'templates'), out)) {
-    return [diagnostic(shown, at, 'error', 'unsafe-output', `refusing to write to ${out}: it lies inside the project's sources`)];
+    return [diagnostic(shown, START, 'error', 'unsafe-output', `refusing to write to ${out}: it lies inside the project's sources`)];
   }
-  const reason = await whyNotOutput(out);
-  return reason ? [diagnostic(shown, at, 'error', 'foreign-output', `refusing to replace ${out}: ${reason}`)] : [];
+  return [];
 }
 
 /**
@@ -71,9 +77,14 @@ export async function checkSubsetOutput(root: string, out: string, subset: Subse
   if (!subset) return [];
   const manifest = await readManifest(out);
   if (!manifest || manifest.subset) return [];
+  return [partialOverFull(root, out, subset)];
+}
+
+/** The error of a subset build asked to replace the output of a full one. */
+export function partialOverFull(root: string, out: string, subset: Subset): Diagnostic {
   const shown = path.relative(root, out) || '.';
   const preview = path.join(PREVIEW_FOLDER, previewName(subset));
-  return [diagnostic(shown, { line: 1, column: 1 }, 'error', 'partial-over-full', `refusing to replace ${shown}, the output of a full build, with a build of only ${describeSubset(subset)}; leave out --out to build into ${preview}, or pass --out with another folder`)];
+  return diagnostic(shown, START, 'error', 'partial-over-full', `refusing to replace ${shown}, the output of a full build, with a build of only ${describeSubset(subset)}; leave out --out to build into ${preview}, or pass --out with another folder`);
 }
 
 /** Removes a folder of this tool's, or an empty one; leaves anything else alone. Whether the path is now free. */

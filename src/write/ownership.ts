@@ -1,5 +1,8 @@
+import { createHash } from 'node:crypto';
 import { promises as fs, type Stats } from 'node:fs';
 import path from 'node:path';
+import type { Diagnostic } from '../diagnostics.js';
+import type { IndexableCount } from '../model/indexing.js';
 import type { Subset } from '../subset.js';
 
 /** The file that marks a folder as this tool's: an output (with the manifest of its build) or a staging folder. */
@@ -13,18 +16,58 @@ export interface Manifest {
   readonly inputs: string;
   /** Hash over the per-file hashes below. */
   readonly build: string;
+  /** Hash of the bytes of every source file and of the options that select them; see load/fingerprint.ts. */
+  readonly sources?: string;
+  /** What the build said about those sources, said again by a build that finds them unchanged. */
+  readonly report?: BuildReport;
   /** Output file → hash of the inputs it was made from. */
   readonly files: Readonly<Record<string, string>>;
   /** What a build of only some languages or families was limited to; absent for a full build. */
   readonly subset?: Subset;
 }
 
+/** The diagnostics (before --strict) and counts of a build, kept with its output. */
+export interface BuildReport {
+  readonly diagnostics: readonly Diagnostic[];
+  /** HTML pages in the output. */
+  readonly pages: number;
+  readonly missingLabels: number;
+  readonly missingContent: number;
+  readonly indexable: readonly IndexableCount[];
+  readonly languages: number;
+}
+
+const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0;
+
+/** The report a manifest keeps, when it is whole and well formed; undefined otherwise (the build then reads its sources). */
+export function storedReport(manifest: { readonly report?: unknown }): BuildReport | undefined {
+  const report = manifest.report as Partial<BuildReport> | null | undefined;
+  if (report === null || typeof report !== 'object') return undefined;
+  if (!isCount(report.pages) || !isCount(report.missingLabels) || !isCount(report.missingContent) || !isCount(report.languages)) return undefined;
+  if (!Array.isArray(report.diagnostics) || !Array.isArray(report.indexable)) return undefined;
+  const diagnostic = (d: Partial<Diagnostic> | null) =>
+    d !== null && typeof d === 'object' && typeof d.file === 'string' && isCount(d.line) && isCount(d.column) && (d.severity === 'error' || d.severity === 'warning') && typeof d.rule === 'string' && typeof d.message === 'string';
+  const count = (c: Partial<IndexableCount> | null) => c !== null && typeof c === 'object' && typeof c.lang === 'string' && isCount(c.indexable) && isCount(c.pages);
+  if (!report.diagnostics.every(diagnostic) || !report.indexable.every(count)) return undefined;
+  return {
+    diagnostics: report.diagnostics.map(({ file, line, column, severity, rule, message }) => ({ file, line, column, severity, rule, message })),
+    pages: report.pages,
+    missingLabels: report.missingLabels,
+    missingContent: report.missingContent,
+    indexable: report.indexable.map(({ lang, indexable, pages }) => ({ lang, indexable, pages })),
+    languages: report.languages,
+  };
+}
+
 /** What a staging folder's marker holds until its build publishes it with a manifest. */
 const STAGING = { tool: 'code-compare', staging: true } as const;
 
-/** `en/smtp/250/index.html` yes; `/etc/x`, `../x`, `a//b`, `a\b` no. */
+/** Empty, a backslash or NUL, a slash at either end or doubled, a `.` or `..` part. */
+const UNSAFE_PATH = /^$|[\\\0]|^\/|\/$|\/\/|(?:^|\/)\.\.?(?:\/|$)/;
+
+/** `en/smtp/250/index.html` yes; `/etc/x`, `../x`, `a//b`, `a\b` no. One test per path: a manifest lists every page. */
 export function isSafeRelativePath(file: string): boolean {
-  return file !== '' && !file.includes('\\') && !file.includes('\0') && file.split('/').every((part) => part !== '' && part !== '.' && part !== '..');
+  return !UNSAFE_PATH.test(file);
 }
 
 function isManifest(value: unknown): value is Manifest {
@@ -33,6 +76,7 @@ function isManifest(value: unknown): value is Manifest {
   if (typeof m.version !== 'number' || typeof m.inputs !== 'string' || typeof m.build !== 'string') return false;
   if (m.files === null || typeof m.files !== 'object' || Array.isArray(m.files)) return false;
   if (m.subset !== undefined && (m.subset === null || typeof m.subset !== 'object' || Array.isArray(m.subset))) return false;
+  if (m.sources !== undefined && typeof m.sources !== 'string') return false;
   for (const file in m.files) if (typeof m.files[file] !== 'string' || !isSafeRelativePath(file)) return false;
   return true;
 }
@@ -55,24 +99,40 @@ export async function isRealFolder(dir: string): Promise<boolean> {
   return typeof stats === 'object' && stats.isDirectory();
 }
 
+/**
+ * The last marker read, by its file's identity: a build asks for the same manifest several times
+ * (is the output ours, which subset, what it holds), and a large site's manifest takes a while to parse.
+ */
+let lastRead: { key: string; value: Record<string, unknown> | undefined; manifest?: Manifest | null } | undefined;
+
 /** The marker of a real folder, when it is a regular file of this tool; else undefined. */
 async function readMarker(dir: string): Promise<Record<string, unknown> | undefined> {
   if (!(await isRealFolder(dir))) return undefined;
   const file = path.join(dir, MARKER);
   const stats = await lstatPath(file);
   if (typeof stats !== 'object' || !stats.isFile() || stats.size > 256 * 1024 * 1024) return undefined;
+  const key = `${path.resolve(file)}\u0000${stats.dev}\u0000${stats.ino}\u0000${stats.size}\u0000${stats.mtimeMs}\u0000${stats.ctimeMs}`;
+  if (lastRead?.key === key) return lastRead.value;
+  let value: Record<string, unknown> | undefined;
   try {
-    const value = JSON.parse(await fs.readFile(file, 'utf8')) as Record<string, unknown> | null;
-    return value !== null && typeof value === 'object' && value.tool === 'code-compare' ? value : undefined;
+    const parsed = JSON.parse(await fs.readFile(file, 'utf8')) as Record<string, unknown> | null;
+    value = parsed !== null && typeof parsed === 'object' && parsed.tool === 'code-compare' ? parsed : undefined;
   } catch {
-    return undefined;
+    value = undefined;
   }
+  lastRead = { key, value };
+  return value;
 }
 
 /** The manifest of an output this tool wrote; undefined for anything else. */
 export async function readManifest(dir: string): Promise<Manifest | undefined> {
   const marker = await readMarker(dir);
-  return isManifest(marker) ? marker : undefined;
+  if (marker === undefined) return undefined;
+  const read = lastRead?.value === marker ? lastRead : undefined;
+  if (read?.manifest !== undefined) return read.manifest ?? undefined;
+  const manifest = isManifest(marker) ? marker : undefined;
+  if (read) read.manifest = manifest ?? null;
+  return manifest;
 }
 
 /** Whether a folder is this tool's: an output or a staging folder, marked as such, and not a link to one. */
@@ -83,8 +143,68 @@ export async function isOwnFolder(dir: string): Promise<boolean> {
 /** Writes a marker as a new file renamed into place, so a kill never leaves half a marker. */
 export async function writeMarker(dir: string, value: Manifest | typeof STAGING): Promise<void> {
   const temporary = path.join(dir, `${MARKER}.${process.pid}.tmp`);
-  await fs.writeFile(temporary, `${JSON.stringify(value)}\n`);
+  await fs.writeFile(temporary, 'files' in value ? serializeManifest(value) : `${JSON.stringify(value)}\n`);
   await fs.rename(temporary, path.join(dir, MARKER));
+}
+
+/** Where the file table starts in a manifest as written: `"` cannot stand unescaped inside a JSON string, so this is the key. */
+const TABLE_KEY = ',"files":';
+
+/** The names at the top of an output: `en`, `assets`, `404.html`, … */
+export function topLevelNames(files: Readonly<Record<string, string>>): string[] {
+  const names = new Set<string>();
+  for (const file in files) {
+    const slash = file.indexOf('/');
+    names.add(slash === -1 ? file : file.slice(0, slash));
+  }
+  return [...names].sort();
+}
+
+const tableHash = (table: string | Uint8Array) => createHash('sha256').update(table).digest('hex');
+
+/**
+ * A manifest with every field but the file table first, then the table: a build whose sources
+ * are unchanged reads only the fields (see readManifestHead), not the 60,000 entries after them.
+ * `top` lists the output's top-level names and `filesHash` is the table's hash, so the fields
+ * alone tell whether the folder still is what the manifest says.
+ */
+function serializeManifest(manifest: Manifest): string {
+  const { files, ...rest } = manifest;
+  const table = JSON.stringify(files);
+  const head = JSON.stringify({ ...rest, top: topLevelNames(files), filesHash: tableHash(table) });
+  return `${head.slice(0, -1)}${TABLE_KEY}${table}}\n`;
+}
+
+/** A manifest's fields without its file table, read as serializeManifest wrote them. */
+export interface ManifestHead extends Omit<Manifest, 'files'> {
+  /** The output's top-level names. */
+  readonly top: readonly string[];
+}
+
+/**
+ * The fields of an output's manifest, without parsing its file table: undefined unless the folder
+ * is real, its marker a regular file written as serializeManifest writes it, and the table the
+ * one its hash names (so it is the table a build wrote, whose paths were checked then).
+ */
+export async function readManifestHead(dir: string): Promise<ManifestHead | undefined> {
+  if (!(await isRealFolder(dir))) return undefined;
+  const file = path.join(dir, MARKER);
+  const stats = await lstatPath(file);
+  if (typeof stats !== 'object' || !stats.isFile() || stats.size > 256 * 1024 * 1024) return undefined;
+  try {
+    const bytes = await fs.readFile(file);
+    const at = bytes.indexOf(TABLE_KEY);
+    const end = bytes.length - 2;
+    if (at === -1 || bytes[end] !== 0x7d || bytes[end + 1] !== 0x0a) return undefined;
+    const head = JSON.parse(`${bytes.toString('utf8', 0, at)}}`) as Partial<ManifestHead & { filesHash: string }> | null;
+    if (head === null || typeof head !== 'object' || head.tool !== 'code-compare' || typeof head.version !== 'number') return undefined;
+    if (typeof head.inputs !== 'string' || typeof head.build !== 'string' || (head.sources !== undefined && typeof head.sources !== 'string')) return undefined;
+    if (head.subset !== undefined && (head.subset === null || typeof head.subset !== 'object' || Array.isArray(head.subset))) return undefined;
+    if (!Array.isArray(head.top) || !head.top.every((name) => typeof name === 'string') || head.filesHash !== tableHash(bytes.subarray(at + TABLE_KEY.length, end))) return undefined;
+    return head as ManifestHead;
+  } catch {
+    return undefined;
+  }
 }
 
 export async function markStaging(dir: string): Promise<void> {
