@@ -7,6 +7,7 @@ import { loadProject, type LoadFilter, type RawProject } from './load/project.js
 import { buildSite } from './model/site.js';
 import type { FamilyData, LabelTree, Site } from './model/types.js';
 import { loadSettings } from './load/settings.js';
+import { parseMemo } from './load/parse-memo.js';
 import { checkTemplateLabels, checkTemplates } from './render/templates.js';
 import { flattenLabels, splitPluralKey } from './i18n/labels.js';
 import { validateFamilies } from './validate/codes.js';
@@ -97,7 +98,8 @@ export async function validateProject(options: ProjectOptions): Promise<Validate
   const translations = validateTranslations(raw.translations, families, diagnostics, checkOnly);
   const { texts: templates, files: templateFiles } = layer(defaults?.templates ?? [], raw.templates, templateName, display);
   const fileOf = (name: string) => templateFiles[name] ?? `templates/${name}.hbs`;
-  diagnostics.push(...checkTemplates(templates, fileOf, REQUIRED_TEMPLATES));
+  const templateNames = Object.keys(templates).map((name) => [name, fileOf(name)]);
+  diagnostics.push(...parseMemo.check('templates', JSON.stringify([templates, templateNames, REQUIRED_TEMPLATES]), () => checkTemplates(templates, fileOf, REQUIRED_TEMPLATES)));
   if (labels.source) {
     const keys = new Set(flattenLabels(labels.source.labels).map(([key]) => splitPluralKey(key).base));
     diagnostics.push(...checkTemplateLabels(templates, fileOf, (key) => keys.has(key)));

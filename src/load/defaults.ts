@@ -4,7 +4,8 @@ import type { Diagnostic } from '../diagnostics.js';
 import { PACKAGE_ROOT } from '../package.js';
 import { filesUnder, listDir, readSources, type SourceFile } from './files.js';
 import { labelFileTag } from './project.js';
-import { parseJson, type JsonFile } from './json.js';
+import type { JsonFile } from './json.js';
+import { parseMemo } from './parse-memo.js';
 
 /**
  * What the tool ships for a project to build on: its templates, assets and interface labels. File
@@ -42,7 +43,7 @@ export async function loadDefaults(projectRoot: string, packageRoot = PACKAGE_RO
   ]);
   const diagnostics = [...templates.diagnostics, ...assets.diagnostics, ...labels.diagnostics];
   const locales = labels.files.flatMap((source) => {
-    const parsed = parseJson(source);
+    const parsed = parseMemo.json(source);
     diagnostics.push(...parsed.diagnostics);
     return parsed.file ? [parsed.file] : [];
   });

@@ -2,8 +2,9 @@ import path from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import { FAMILY_FILE, ignoredFile, notMarkdown, scanCodes } from './codes-tree.js';
 import { filesUnder, listDir, readSources, type SourceFile } from './files.js';
-import { parseFrontMatter, type FrontMatterFile } from './front-matter.js';
-import { parseJson, type JsonFile } from './json.js';
+import type { FrontMatterFile } from './front-matter.js';
+import type { JsonFile } from './json.js';
+import { parseMemo } from './parse-memo.js';
 import { CONTENT_SOURCES_DIR, LABEL_SOURCES_SUFFIX } from '../i18n/source-paths.js';
 import { labelFileTag } from './label-files.js';
 
@@ -47,7 +48,7 @@ const wanted = (list: readonly string[] | undefined, name: string) => !list || l
 
 function frontMatterFiles(files: readonly SourceFile[], diagnostics: Diagnostic[]): FrontMatterFile[] {
   return files.flatMap((source) => {
-    const parsed = parseFrontMatter(source);
+    const parsed = parseMemo.frontMatter(source);
     diagnostics.push(...parsed.diagnostics);
     return parsed.file ? [parsed.file] : [];
   });
@@ -78,7 +79,7 @@ async function jsonFiles(root: string, paths: readonly string[], diagnostics: Di
   const read = await readSources(root, paths);
   diagnostics.push(...read.diagnostics);
   return read.files.flatMap((source) => {
-    const parsed = parseJson(source);
+    const parsed = parseMemo.json(source);
     diagnostics.push(...parsed.diagnostics);
     return parsed.file ? [parsed.file] : [];
   });

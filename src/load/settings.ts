@@ -3,7 +3,7 @@ import path from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import type { UntranslatedPolicy } from '../model/types.js';
 import { readSource } from './files.js';
-import { parseJson } from './json.js';
+import { parseMemo } from './parse-memo.js';
 
 /** The project settings of package.json's `codeCompare` object that the build reads (the base URL is the CLI's). */
 export interface ProjectSettings {
@@ -18,7 +18,7 @@ export async function loadSettings(root: string): Promise<{ settings: ProjectSet
   if (!existsSync(file)) return { settings: {}, diagnostics: [] };
   const read = await readSource(root, file);
   if (!read.file) return { settings: {}, diagnostics: read.diagnostics };
-  const parsed = parseJson(read.file);
+  const parsed = parseMemo.json(read.file);
   if (!parsed.file) return { settings: {}, diagnostics: parsed.diagnostics };
   const config = (parsed.file.value as { codeCompare?: Record<string, unknown> } | null)?.codeCompare;
   const value = config?.untranslated;

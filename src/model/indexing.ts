@@ -36,10 +36,12 @@ export interface IndexableCount {
   readonly pages: number;
 }
 
-/** Per language, how many of its pages are indexable. */
+/** Per language, how many of its pages are indexable: counted from each page's hreflang set, made once for all its versions. */
 export function indexableCounts(site: Site): IndexableCount[] {
-  return site.languages.map((l) => {
-    const pages = languagePages(l.tag, site.families);
-    return { lang: l.tag, indexable: pages.filter((p) => isIndexable(site, p)).length, pages: pages.length };
-  });
+  const first = site.languages[0];
+  if (!first) return [];
+  const pages = languagePages(first.tag, site.families);
+  const indexable = new Map(site.languages.map((l) => [l.tag, 0]));
+  for (const page of pages) for (const tag of indexableLanguages(site, page)) indexable.set(tag, indexable.get(tag)! + 1);
+  return site.languages.map((l) => ({ lang: l.tag, indexable: indexable.get(l.tag)!, pages: pages.length }));
 }

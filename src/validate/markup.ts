@@ -4,6 +4,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { flattenLabels } from '../i18n/labels.js';
 import type { FrontMatterFile } from '../load/front-matter.js';
 import type { JsonFile } from '../load/json.js';
+import { parseMemo } from '../load/parse-memo.js';
 import type { RawProject } from '../load/project.js';
 
 /** Raw HTML as CommonMark sees it: a tag or comment outside code spans, not an autolink. */
@@ -94,5 +95,5 @@ export function checkLabelMarkup(file: JsonFile): Diagnostic[] {
 /** Every file of a project where typed HTML would show as text. */
 export function checkMarkup(raw: RawProject): Diagnostic[] {
   const files = [...raw.families.flatMap((f) => [f.file, ...f.codes]), ...raw.translations.map((t) => t.file)];
-  return [...files.flatMap(checkFileMarkup), ...raw.locales.flatMap(checkLabelMarkup)];
+  return [...files.flatMap((file) => parseMemo.checkFile('markup', file, checkFileMarkup)), ...raw.locales.flatMap((file) => parseMemo.checkFile('label-markup', file, checkLabelMarkup))];
 }

@@ -123,6 +123,15 @@ export interface Staging {
   readonly holds: Readonly<Record<string, string>>;
 }
 
+/**
+ * Where a build remembers what it parsed (see load/parse-memo.ts): beside the kept output, when
+ * the cache folder exists as a real folder (a build that publishes makes it; no other makes it).
+ */
+export async function parseMemoFile(out: string): Promise<string | undefined> {
+  const cache = path.dirname(keptOutput(out));
+  return (await isRealFolder(cache)) ? path.join(cache, `${path.basename(out)}.parsed.json`) : undefined;
+}
+
 /** The cache folder, when it is a real folder or can be made one; never through a link. */
 async function cacheFolder(out: string): Promise<string | undefined> {
   const cache = path.dirname(keptOutput(out));

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BASE, buildSite, makeSite, readPage, REPO, text, writeProjectFile } from '../support/site.js';
@@ -18,6 +18,27 @@ function tracedBuild(root: string): { status: number | null; stdout: string; std
   const result = spawnSync(process.execPath, [path.join(REPO, 'bin/code-compare.js'), 'build', '--root', root, '--base-url', BASE, '--jobs', '1'], { encoding: 'utf8', env: { ...process.env, CODE_COMPARE_TRACE: '1' } });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
+
+describe('a build after an edit', () => {
+  it('reads the files it parsed before from the memo beside the output, with the same warnings at the same places', async () => {
+    const root = warningSite();
+    expect((await buildSite(root)).code).toBe(0);
+    expect(existsSync(path.join(root, '.code-compare-cache/dist.parsed.json'))).toBe(true);
+    const edit = (dir: string) => writeProjectFile(dir, 'codes/smtp/550.md', readFileSync(path.join(dir, 'codes/smtp/550.md'), 'utf8').replace(/^title: .*$/m, 'title: Edited title'));
+    edit(root);
+    const incremental = await buildSite(root);
+    // The clean build runs in a process of its own: this one remembers every file it parsed, whatever the project.
+    const fresh = warningSite();
+    edit(fresh);
+    const clean = spawnSync(process.execPath, [path.join(REPO, 'bin/code-compare.js'), 'build', '--root', fresh, '--base-url', BASE, '--jobs', '1'], { encoding: 'utf8' });
+    expect(incremental.code, incremental.stderr).toBe(0);
+    expect(incremental.stderr).toMatch(/locales\/vi\/smtp\/553\.md:\d+:\d+: warning: .*\[stale-translation\]/);
+    expect(`${incremental.stderr}\n`).toBe(clean.stderr);
+    // The manifests differ: the compiled tool is another tool (its code is part of every hash).
+    const pages = (dir: string) => Object.fromEntries(Object.entries(snapshot(dir)).filter(([file]) => file !== '.code-compare.json'));
+    expect(pages(incremental.dist)).toEqual(pages(path.join(fresh, 'dist')));
+  });
+});
 
 describe('a build of sources unchanged since the last one', () => {
   it('reads and parses nothing, and says what the full build said: the same warnings and counts', async () => {
