@@ -8,6 +8,7 @@ import { subsetOf } from './subset.js';
 import { ownCode } from './tool-code.js';
 import { trace } from './trace.js';
 import { checkOutputFolder, checkSubsetOutput, outputPathProblems, partialOverFull, recoverOutput, topLevelMatches } from './write/output.js';
+import type { Priority } from './write/in-place.js';
 import { readManifestHead, storedReport, TOOL_VERSION } from './write/ownership.js';
 
 export interface BuildOptions extends ProjectOptions {
@@ -22,6 +23,8 @@ export interface BuildOptions extends ProjectOptions {
    * interrupted update costs nothing; never for publishing.
    */
   readonly inPlace?: boolean;
+  /** With inPlace: pages to bring up to date before any other (those a preview has open). */
+  readonly priority?: Priority;
 }
 
 export interface BuildResult {
@@ -37,6 +40,8 @@ export interface BuildResult {
   readonly missingContent: number;
   /** Per published language, its indexable pages (empty when the build stopped before the site was made). */
   readonly indexable: readonly IndexableCount[];
+  /** After an update in place: the files it wrote or removed. */
+  readonly written?: readonly string[];
 }
 
 /** The fingerprint of everything a build reads: the sources' bytes, the tool's code and the options that choose what is built. */
@@ -65,7 +70,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const counts = { diagnostics, missingLabels: report.missingLabels, missingContent: report.missingContent, rendered: 0, bytes: 0 };
     if (hasErrors(diagnostics)) return { ...counts, ok: false, pages: 0, reused: 0, languages: 0, upToDate: false, indexable: [] };
     await recoverOutput(options.out);
-    return { ...counts, ok: true, pages: report.pages, reused: report.pages, languages: report.languages, upToDate: true, indexable: report.indexable };
+    return { ...counts, ok: true, pages: report.pages, reused: report.pages, languages: report.languages, upToDate: true, indexable: report.indexable, written: [] };
   }
   const [outputProblems, subsetProblems] = await Promise.all([checkOutputFolder(options.root, options.out), checkSubsetOutput(options.root, options.out, subset)]);
   const { fullBuild } = await import('./full-build.js');

@@ -1,130 +1,23 @@
 import { availableParallelism } from 'node:os';
-import { existsSync, rmSync } from 'node:fs';
-import { promises as fs } from 'node:fs';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { Piscina } from 'piscina';
 import { applyStrict, hasErrors, type Diagnostic } from './diagnostics.js';
 import { trace } from './trace.js';
 import { digest } from './model/hash.js';
-import { indexableCounts, indexableLanguages } from './model/indexing.js';
+import { indexableCounts } from './model/indexing.js';
 import { InputHashes } from './model/inputs.js';
-import { allPages, pageDir, pageFile, type PageRef } from './model/pages.js';
-import type { Site } from './model/types.js';
+import { allPages, pageFile, type PageRef } from './model/pages.js';
 import type { BuildOptions, BuildResult } from './build.js';
 import { parseMemo } from './load/parse-memo.js';
 import { validateProject } from './project.js';
-import { Renderer } from './render/renderer.js';
-import { robotsTxt, sitemapFiles, sitemapNames, sitemapPages, urlsPerSitemap, type ChunkedFile } from './render/sitemap.js';
+import { extraFiles, extraHashes, rendererHash } from './site-files.js';
 import { subsetOf, type Subset } from './subset.js';
+import { ownCode } from './tool-code.js';
+import { renderFirst, updateInPlace } from './write/in-place.js';
 import { parseMemoFile, createStaging, discardStaging, publishStaging, recoverOutput, removeStale, topLevelMatches, writeChunks } from './write/output.js';
 import { readManifest, TOOL_VERSION, writeMarker, type BuildReport, type Manifest } from './write/ownership.js';
-import { ownCode } from './tool-code.js';
-import { runRenderTask, type PageJob, type RenderTask, type RenderTaskResult } from './write/render-task.js';
-
-function rendererHash(site: Site): string {
-  return digest(ownCode(), JSON.stringify(site.templates), JSON.stringify(site.assets));
-}
-
-/**
- * Fewer pages to render than this are rendered in this thread. A worker thread costs about 0.4 s of
- * CPU to start (loading the renderer, receiving the site, compiling templates), which rendering
- * here repays below about 4,000 pages at 100–200 µs a page (measured with npm run bench: a code
- * changed renders about 1,000 pages, a label changed about 5,000).
- */
-const IN_PROCESS_BELOW = 4000;
-
-/** Stops the worker threads of the render running now, if any: for an interrupted build. */
-let stopWorkers: (() => Promise<void>) | undefined;
-
-function batches<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
-
-async function renderPages(site: Site, task: Omit<RenderTask, 'jobs'>, jobs: readonly PageJob[], workers: number, onProgress?: (done: number) => void): Promise<RenderTaskResult> {
-  const total = { rendered: 0, reused: 0, bytes: 0 };
-  const add = (r: RenderTaskResult) => {
-    total.rendered += r.rendered;
-    total.reused += r.reused;
-    total.bytes += r.bytes;
-    onProgress?.(total.rendered + total.reused);
-  };
-  const toRender = jobs.filter((j) => !j.reuse).length;
-  const workerFile = new URL('./write/render-worker.js', import.meta.url);
-  // Run from TypeScript sources (as under vitest) there is no compiled worker: render here instead.
-  if (workers <= 1 || toRender < IN_PROCESS_BELOW || !existsSync(workerFile)) {
-    const renderer = new Renderer(site);
-    for (const batch of batches(jobs, 500)) {
-      add(runRenderTask(renderer, { ...task, jobs: batch }));
-      // Let progress output and signals through between batches.
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-    return total;
-  }
-  const pool: Piscina = new Piscina({
-    filename: workerFile.href,
-    workerData: { site },
-    minThreads: workers,
-    maxThreads: workers,
-    idleTimeout: 1000,
-    // A smaller young generation than V8's default keeps the peak memory of a 50,000-page build under
-    // 350 MB, at no measurable cost in time (measured with npm run bench).
-    resourceLimits: { maxYoungGenerationSizeMb: 12 },
-  });
-  let first = true;
-  stopWorkers = () => pool.destroy();
-  try {
-    // Small enough batches that neither thread waits long for the other at the end.
-    const size = Math.max(50, Math.ceil(jobs.length / (workers * 40)));
-    await Promise.all(batches(jobs, size).map((batch) => pool.run({ ...task, jobs: batch } satisfies RenderTask).then((r) => {
-      if (first) trace('workers: first batch done');
-      first = false;
-      add(r);
-    })));
-  } finally {
-    stopWorkers = undefined;
-    await pool.destroy();
-  }
-  return total;
-}
-
-/**
- * Hashes of the files beside the pages, from their inputs, so a no-op build need not make them:
- * the sitemap depends on the pages and languages, robots.txt on the base URL.
- */
-function extraHashes(site: Site): Record<string, string> {
-  const listed = sitemapPages(site);
-  const structure = digest(ownCode(), site.baseUrl, JSON.stringify(site.languages), ...listed.map((page) => `${pageFile(page)} ${indexableLanguages(site, page).join()}`));
-  const hashes: Record<string, string> = { 'robots.txt': digest(ownCode(), site.baseUrl) };
-  for (const name of sitemapNames(listed.length, urlsPerSitemap(site.languages.length, site.baseUrl))) hashes[name] = digest(name, structure);
-  for (const [name, content] of Object.entries(site.assets)) hashes[`assets/${name}`] = digest(content);
-  return hashes;
-}
-
-function extraFiles(site: Site): ChunkedFile[] {
-  const files: ChunkedFile[] = [...sitemapFiles(site), { name: 'robots.txt', chunks: () => [robotsTxt(site)] }];
-  for (const [name, content] of Object.entries(site.assets)) files.push({ name: `assets/${name}`, chunks: () => [content] });
-  return files;
-}
-
-/** The folders that hold page folders, one per language and one per family in it; each page makes its own. */
-async function makeContainers(out: string, pages: readonly PageRef[]): Promise<void> {
-  for (const page of pages) if (page.kind === 'home' || page.kind === 'family') await fs.mkdir(path.join(out, pageDir(page)), { recursive: true });
-}
-
-/** Writes the pages and files whose inputs changed into `out`, and removes those that are gone. */
-async function updateInPlace(site: Site, options: BuildOptions, previous: Manifest, next: Manifest, pages: readonly PageRef[]): Promise<RenderTaskResult> {
-  const changed = (file: string) => previous.files[file] !== next.files[file];
-  const jobs: PageJob[] = pages.map((page) => ({ page, file: pageFile(page), reuse: false, replace: true })).filter((job) => changed(job.file));
-  await makeContainers(options.out, pages);
-  const result = await renderPages(site, { staging: options.out }, jobs, options.jobs ?? availableParallelism());
-  // Only files whose hash changed are made: their chunks are produced lazily, so an unchanged sitemap costs nothing.
-  for (const file of extraFiles(site)) if (changed(file.name)) await writeChunks(path.join(options.out, file.name), file.chunks());
-  await removeStale(options.out, Object.keys(previous.files).filter((file) => !Object.hasOwn(next.files, file)));
-  await writeMarker(options.out, next);
-  return { ...result, reused: pages.length - jobs.length };
-}
+import { makeContainers, renderPages, stopWorkers } from './write/render-pages.js';
+import type { PageJob } from './write/render-task.js';
 
 /** The manifest with the subset of this build, or none for a full build: a full manifest is written as it always was. */
 function withSubset(manifest: Manifest, subset: Subset | undefined): Manifest {
@@ -185,8 +78,14 @@ async function buildFromSources(options: BuildOptions, preflight: Preflight): Pr
 
   const hashes = new InputHashes(site, rendererHash(site));
   const pages: PageRef[] = allPages(site);
+  const inPlace = options.inPlace ? previous : undefined;
+  const first = inPlace && options.priority ? await renderFirst(site, options.out, inPlace, pages, hashes, options.priority) : [];
   const files: Record<string, string> = {};
-  for (const page of pages) files[pageFile(page)] = hashes.page(page);
+  for (const [index, page] of pages.entries()) {
+    files[pageFile(page)] = hashes.page(page);
+    // A few milliseconds at a time: the preview server answers its readers meanwhile.
+    if (index % 2000 === 1999) await new Promise((resolve) => setImmediate(resolve));
+  }
   Object.assign(files, extraHashes(site));
   const buildHash = digest(JSON.stringify(files));
   trace('hash page inputs');
@@ -197,8 +96,8 @@ async function buildFromSources(options: BuildOptions, preflight: Preflight): Pr
     return { ...summary, ok: true, upToDate: true, reused: pages.length };
   }
 
-  if (options.inPlace && previous) {
-    const result = await updateInPlace(site, options, previous, withSubset({ tool: 'code-compare', version: TOOL_VERSION, inputs: inputsHash, build: buildHash, ...stamp(pages.length), files }, subset), pages);
+  if (inPlace) {
+    const result = await updateInPlace(site, options, inPlace, withSubset({ tool: 'code-compare', version: TOOL_VERSION, inputs: inputsHash, build: buildHash, ...stamp(pages.length), files }, subset), pages, first);
     return { ...summary, ok: true, ...result };
   }
 

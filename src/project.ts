@@ -75,6 +75,28 @@ function toolLabels(files: readonly JsonFile[], raw: RawProject, languages: read
   return labelDefaults(used, raw.families.map((f) => f.id), display);
 }
 
+/**
+ * The last results of the label checks, by the hashes of every file they read: labels rarely change
+ * between two builds of one process (the preview server's), and checking ten languages' labels is
+ * most of what validating costs once files are remembered (see load/parse-memo.ts).
+ */
+const lastLabelChecks = new Map<string, { key: string; result: unknown; diagnostics: readonly Diagnostic[] }>();
+
+function rememberedCheck<T>(name: string, inputs: readonly (JsonFile | string)[], diagnostics: Diagnostic[], run: (found: Diagnostic[]) => T): T {
+  const hashes = inputs.map((input) => (typeof input === 'string' ? input : parseMemo.textHash(input) && `${input.path}\u0000${parseMemo.textHash(input)}`));
+  const key = hashes.every((hash) => hash !== undefined) ? JSON.stringify(hashes) : undefined;
+  const last = lastLabelChecks.get(name);
+  if (key !== undefined && last?.key === key) {
+    diagnostics.push(...last.diagnostics);
+    return last.result as T;
+  }
+  const found: Diagnostic[] = [];
+  const result = run(found);
+  diagnostics.push(...found);
+  if (key !== undefined) lastLabelChecks.set(name, { key, result, diagnostics: found });
+  return result;
+}
+
 /** load → validate → model. Collects every diagnostic; a site is returned only without errors. */
 export async function validateProject(options: ProjectOptions): Promise<ValidatedProject> {
   const [raw, settings, tool] = await Promise.all([loadProject(options.root, options), loadSettings(options.root), loadDefaults(options.root)]);
@@ -87,13 +109,15 @@ export async function validateProject(options: ProjectOptions): Promise<Validate
       if (!families.some((f) => f.id === wanted)) diagnostics.push({ file: 'codes', line: 1, column: 1, severity: 'error', rule: 'unknown-family', message: `no family "${wanted}" under codes/ (--family)` });
     }
   }
-  const labels = validateLabels(raw.locales, diagnostics, defaults && toolLabels(defaults.locales, raw, options.languages, display));
+  const toolFiles = defaults?.locales ?? [];
+  const labelInputs = [...raw.locales, ...toolFiles, ...toolFiles.map((file) => display(file.path)), JSON.stringify([defaults !== undefined, options.languages ?? null, raw.families.map((f) => f.id)])];
+  const labels = rememberedCheck('labels', labelInputs, diagnostics, (found) => validateLabels(raw.locales, found, defaults && toolLabels(defaults.locales, raw, options.languages, display)));
   if (options.languages) {
     for (const wanted of options.languages) {
       if (!labels.reports.some((r) => r.tag === wanted)) diagnostics.push({ file: 'locales', line: 1, column: 1, severity: 'error', rule: 'unknown-language', message: `no usable locales/${wanted}.json (--lang)` });
     }
   }
-  const labelSources = validateLabelSources(raw.locales, raw.labelSources, labels, diagnostics);
+  const labelSources = rememberedCheck('label sources', [...labelInputs, ...raw.labelSources], diagnostics, (found) => validateLabelSources(raw.locales, raw.labelSources, labels, found));
   const checkOnly: Diagnostic[] = [];
   const translations = validateTranslations(raw.translations, families, diagnostics, checkOnly);
   const { texts: templates, files: templateFiles } = layer(defaults?.templates ?? [], raw.templates, templateName, display);

@@ -6,7 +6,7 @@ import { watch } from 'chokidar';
 import { build } from '../build.js';
 import { formatDiagnostic } from '../diagnostics.js';
 import { injectLiveScript, LIVE_PATH, LIVE_SCRIPT, LiveReload } from '../serve/live-reload.js';
-import { serveFile } from '../serve/static.js';
+import { resolveUrlPath, serveFile } from '../serve/static.js';
 import { languageSlug } from '../i18n/tags.js';
 import { describeSubset, subsetOf } from '../subset.js';
 import { resolveCommon, type CommonOptions } from './options.js';
@@ -43,7 +43,7 @@ export async function serveCommand(options: ServeCommandOptions, output: Output)
   let out: string | undefined;
   const server = createServer((request, response) => {
     const url = request.url ?? '/';
-    if (url === `${LIVE_PATH}events`) return live.connect(response);
+    if (url.startsWith(`${LIVE_PATH}events`)) return live.connect(response, new URL(url, 'http://localhost').searchParams.get('page') ?? '/');
     if (url === `${LIVE_PATH}live.js`) {
       response.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' });
       response.end(LIVE_SCRIPT);
@@ -71,13 +71,30 @@ export async function serveCommand(options: ServeCommandOptions, output: Output)
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
 
+  /** The output file a page path shows: `/vi/smtp/550/` → `vi/smtp/550/index.html`; 404.html for one the site does not have. */
+  const fileShown = (page: string): string => {
+    const file = out && resolveUrlPath(out, page);
+    return file && existsSync(file) ? path.relative(out!, file).split(path.sep).join('/') : '404.html';
+  };
   let building: Promise<void> = Promise.resolve();
   let again = false;
   const rebuild = async (reason: string) => {
     const started = performance.now();
+    let first = new Set<string>();
+    let shownAfter: number | undefined;
     try {
       preview ??= mkdtempSync(path.join(tmpdir(), 'code-compare-preview-'));
-      const result = await build({ ...common, baseUrl: options.baseUrl ?? 'http://127.0.0.1/', out: path.join(preview, 'site'), strict: false, inPlace: true });
+      // The pages readers have open are written first, and reloaded as soon as they are.
+      const priority = {
+        files: () => live.openPages().map(fileShown),
+        written: (files: readonly string[]) => {
+          first = new Set(files);
+          if (first.size === 0) return;
+          shownAfter = performance.now() - started;
+          live.reload((page) => first.has(fileShown(page)));
+        },
+      };
+      const result = await build({ ...common, baseUrl: options.baseUrl ?? 'http://127.0.0.1/', out: path.join(preview, 'site'), strict: false, inPlace: true, priority });
       out = path.join(preview, 'site');
       const report = result.diagnostics.map(formatDiagnostic);
       for (const line of report) output.err(line);
@@ -86,8 +103,11 @@ export async function serveCommand(options: ServeCommandOptions, output: Output)
         live.failed(report.join('\n'));
         return;
       }
-      output.out(`${reason}: ${result.rendered} rendered, ${result.reused} reused, ${Math.round(performance.now() - started)} ms`);
-      live.reload();
+      const openFirst = shownAfter === undefined ? '' : `, open pages shown after ${Math.round(shownAfter)} ms`;
+      output.out(`${reason}: ${result.rendered} rendered, ${result.reused} reused, ${Math.round(performance.now() - started)} ms${openFirst}`);
+      // A new output (the first build) reloads every page; an update, the pages it changed that were not shown first.
+      const written = result.written && new Set(result.written.filter((file) => !first.has(file)));
+      live.reload(written && ((page) => written.has(fileShown(page))));
     } catch (error) {
       output.err(`${reason}: error: ${message(error)}`);
       live.failed(message(error));
@@ -108,12 +128,12 @@ export async function serveCommand(options: ServeCommandOptions, output: Output)
   const subset = subsetOf(common);
   const only = subset ? `only ${describeSubset(subset)}${subset.languages?.length === 1 ? `, home page ${url}${languageSlug(subset.languages[0]!)}/` : ''}; ` : '';
   output.out(`serving ${url} (${only}built into a temporary folder, dist/ is not touched; watching codes/, locales/, templates/; Ctrl-C stops)`);
-  const watcher = watch(['codes', 'locales', 'templates'].map((d) => path.join(common.root, d)), { ignoreInitial: true, awaitWriteFinish: { stabilityThreshold: 30, pollInterval: 10 } });
+  const watcher = watch(['codes', 'locales', 'templates'].map((d) => path.join(common.root, d)), { ignoreInitial: true, awaitWriteFinish: { stabilityThreshold: 20, pollInterval: 5 } });
   watcher.on('error', (error) => output.err(`error: watching for changes failed: ${message(error)}`));
   let timer: NodeJS.Timeout | undefined;
   watcher.on('all', (event, file) => {
     clearTimeout(timer);
-    timer = setTimeout(() => schedule(`${event} ${path.relative(common.root, file)}`), 40);
+    timer = setTimeout(() => schedule(`${event} ${path.relative(common.root, file)}`), 20);
   });
 
   await new Promise<void>((resolve) => {

@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { diagnostic, positionAt, START, type Diagnostic, type Position } from '../diagnostics.js';
 import { MAX_ASSET_BYTES, MAX_LABEL_FILE_BYTES, MAX_TEXT_BYTES } from '../limits.js';
@@ -52,17 +52,25 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
  * than its limit, bytes that are not UTF-8 and control characters.
  */
 export async function readSource(root: string, abs: string): Promise<ReadResult> {
+  return readSourceSync(root, realpathSync.native(root), abs);
+}
+
+/**
+ * readSource with synchronous calls: a project's thousand small files are read in a fraction of the
+ * time a thousand promises take (four trips through libuv's thread pool each).
+ */
+function readSourceSync(root: string, realRoot: string, abs: string): ReadResult {
   const rel = relative(root, abs);
   const fail = (at: Position, rule: string, message: string): ReadResult => ({ diagnostics: [diagnostic(rel, at, 'error', rule, message)] });
-  const [realRoot, real] = await Promise.all([fs.realpath(root), fs.realpath(abs)]);
+  const real = realpathSync.native(abs);
   if (real !== realRoot && !real.startsWith(realRoot + path.sep)) {
     return fail(START, 'path-outside-root', `refusing to read ${rel}: it resolves to ${real}, outside the project root`);
   }
-  const stats = await fs.stat(abs);
+  const stats = statSync(abs);
   if (!stats.isFile()) return fail(START, 'input-limit', `${rel} is not a regular file`);
   const limit = sizeLimit(rel);
   if (stats.size > limit) return fail(START, 'input-limit', `the file has ${megabytes(stats.size)}; a file like it may have at most ${megabytes(limit)}`);
-  const bytes = await fs.readFile(abs);
+  const bytes = readFileSync(abs);
   const text = decodeUtf8(bytes);
   if (text === undefined) {
     return fail(invalidUtf8Position(bytes), 'encoding', 'this byte is not valid UTF-8; save the file as UTF-8');
@@ -115,7 +123,8 @@ export async function filesUnder(dir: string, suffix: string): Promise<string[]>
 
 /** Reads many files, collecting every diagnostic rather than stopping at the first. */
 export async function readSources(root: string, paths: readonly string[]): Promise<{ files: SourceFile[]; diagnostics: Diagnostic[] }> {
-  const results = await Promise.all(paths.map((p) => readSource(root, p)));
+  const realRoot = realpathSync.native(root);
+  const results = paths.map((p) => readSourceSync(root, realRoot, p));
   return {
     files: results.flatMap((r) => (r.file ? [r.file] : [])),
     diagnostics: results.flatMap((r) => r.diagnostics),

@@ -37,10 +37,21 @@ function isJsonSafe(value: unknown, depth = 0): boolean {
   return Object.entries(value).every(([key, item]) => key !== '__proto__' && isJsonSafe(item, depth + 1));
 }
 
+/** Files parsed again for their positions, kept for the next build of the process (a preview's): its warnings ask again. */
+const reparsed = new Map<string, { text: string; file: FrontMatterFile | JsonFile }>();
+
+function parsedAgain<F extends FrontMatterFile | JsonFile>(source: SourceFile, parse: (source: SourceFile) => F): F {
+  const found = reparsed.get(source.path);
+  if (found?.text === source.text) return found.file as F;
+  const file = parse(source);
+  reparsed.set(source.path, { text: source.text, file });
+  return file;
+}
+
 /** A front-matter file from remembered data, its positions found by parsing the text when first asked. */
 function restoredFrontMatter(source: SourceFile, data: Record<string, unknown>, body: string): FrontMatterFile {
   let parsed: FrontMatterFile | undefined;
-  const full = () => (parsed ??= parseFrontMatter(source).file!);
+  const full = () => (parsed ??= parsedAgain(source, (s) => parseFrontMatter(s).file!));
   return {
     path: source.path,
     data,
@@ -54,7 +65,7 @@ function restoredFrontMatter(source: SourceFile, data: Record<string, unknown>, 
 
 function restoredJson(source: SourceFile): JsonFile {
   let parsed: JsonFile | undefined;
-  const full = () => (parsed ??= parseJson(source).file!);
+  const full = () => (parsed ??= parsedAgain(source, (s) => parseJson(s).file!));
   return {
     path: source.path,
     value: JSON.parse(source.text),
@@ -101,6 +112,11 @@ export class ParseMemo {
     if (!found) this.store(key, { hash, diagnostics: result.diagnostics, ok: result.file !== undefined });
     if (result.file) this.texts.set(result.file, hash);
     return result;
+  }
+
+  /** The hash of the text a file this memo handed out was read from; undefined for any other file. */
+  textHash(file: object): string | undefined {
+    return this.texts.get(file);
   }
 
   /** A check of one file this memo read (else the check simply runs): remembered with the file's text. */

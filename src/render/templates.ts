@@ -125,6 +125,17 @@ export type TemplateEngine = 'fast' | 'handlebars';
  * Handlebars itself; `engine: 'handlebars'` asks for Handlebars, to compare the two.
  */
 export function compileTemplates(sources: Readonly<Record<string, string>>, engine: TemplateEngine = 'fast'): TemplateSet {
+  // Every build of a preview server compiles the same templates: the last set is kept.
+  const key = JSON.stringify([engine, sources]);
+  if (lastCompiled?.key === key) return lastCompiled.set;
+  const set = compile(sources, engine);
+  lastCompiled = { key, set };
+  return set;
+}
+
+let lastCompiled: { key: string; set: TemplateSet } | undefined;
+
+function compile(sources: Readonly<Record<string, string>>, engine: TemplateEngine): TemplateSet {
   if (engine === 'fast') {
     try {
       const template = compileAll(sources, HELPER_FUNCTIONS);

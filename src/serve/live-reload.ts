@@ -4,7 +4,7 @@ export const LIVE_PATH = '/__code-compare/';
 
 /** The script every previewed page gets: reload on a new build, show diagnostics of a failed one. */
 export const LIVE_SCRIPT = `(function () {
-  var source = new EventSource('${LIVE_PATH}events');
+  var source = new EventSource('${LIVE_PATH}events?page=' + encodeURIComponent(location.pathname));
   function overlay(text) {
     var box = document.getElementById('code-compare-errors');
     if (!text) { if (box) box.remove(); return; }
@@ -23,25 +23,33 @@ export const LIVE_SCRIPT = `(function () {
 })();
 `;
 
-/** Server-sent events to every open preview page. */
+/** Server-sent events to every open preview page, each known by the path it shows (`/vi/smtp/550/`). */
 export class LiveReload {
-  private readonly clients = new Set<ServerResponse>();
+  private readonly clients = new Map<ServerResponse, string>();
   private lastFailure = '';
 
-  connect(response: ServerResponse): void {
+  connect(response: ServerResponse, page = '/'): void {
     response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
     response.write(`event: state\ndata: ${JSON.stringify(this.lastFailure)}\n\n`);
-    this.clients.add(response);
+    this.clients.set(response, page);
     response.on('close', () => this.clients.delete(response));
   }
 
-  private send(event: string, data: string): void {
-    for (const client of this.clients) client.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+  /** The paths the connected pages show. */
+  openPages(): string[] {
+    return [...new Set(this.clients.values())];
   }
 
-  reload(): void {
+  private send(event: string, data: string, to: (page: string) => boolean = () => true): void {
+    for (const [client, page] of this.clients) if (to(page)) client.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+  }
+
+  /** Reloads the pages `changed` says changed (every page without it); the others drop a failure they show. */
+  reload(changed?: (page: string) => boolean): void {
+    const failed = this.lastFailure !== '';
     this.lastFailure = '';
-    this.send('reload', '');
+    this.send('reload', '', changed);
+    if (failed && changed) this.send('state', '', (page) => !changed(page));
   }
 
   failed(report: string): void {
@@ -50,7 +58,7 @@ export class LiveReload {
   }
 
   close(): void {
-    for (const client of this.clients) client.end();
+    for (const client of this.clients.keys()) client.end();
     this.clients.clear();
   }
 }

@@ -1,9 +1,12 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readdirSync } from 'node:fs';
+import { parse } from 'node-html-parser';
 import { makeSite, makeTempDir, REPO } from '../support/site.js';
 
 describe('code-compare serve on a port that is in use', () => {
@@ -22,6 +25,78 @@ describe('code-compare serve on a port that is in use', () => {
       expect(readdirSync(temporary)).toEqual([]);
     } finally {
       taken.close();
+    }
+  });
+});
+
+/** Reads a server-sent event stream; resolves with each event's name as it arrives. */
+function eventStream(url: string): { next: (name: string) => Promise<void>; close: () => void } {
+  const waiting: Array<{ name: string; resolve: () => void }> = [];
+  const seen: string[] = [];
+  let buffer = '';
+  const request = http.get(url, (response) => {
+    response.setEncoding('utf8');
+    response.on('data', (chunk: string) => {
+      buffer += chunk;
+      for (let end = buffer.indexOf('\n\n'); end !== -1; end = buffer.indexOf('\n\n')) {
+        const name = /^event: (.*)$/m.exec(buffer.slice(0, end))?.[1] ?? '';
+        buffer = buffer.slice(end + 2);
+        const index = waiting.findIndex((w) => w.name === name);
+        if (index === -1) seen.push(name);
+        else waiting.splice(index, 1)[0]!.resolve();
+      }
+    });
+  });
+  request.on('error', () => undefined);
+  return {
+    next: (name) => {
+      const index = seen.indexOf(name);
+      if (index !== -1) {
+        seen.splice(index, 1);
+        return Promise.resolve();
+      }
+      return new Promise((resolve) => waiting.push({ name, resolve }));
+    },
+    close: () => request.destroy(),
+  };
+}
+
+async function fetchText(url: string): Promise<string> {
+  const response = await fetch(url);
+  return response.text();
+}
+
+describe('code-compare serve, when a code is saved', () => {
+  it('rewrites the page a reader has open first and tells that page to reload; the page then shows the change', async () => {
+    const root = makeSite({ fixture: 'mini', fromProject: ['templates', 'locales/en.json'] });
+    const child = spawn(process.execPath, [path.join(REPO, 'bin/code-compare.js'), 'serve', '--root', root, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    const lineMatching = async (pattern: RegExp): Promise<RegExpExecArray> => {
+      for (;;) {
+        const found = pattern.exec(stdout);
+        if (found) return found;
+        await new Promise((resolve) => child.stdout.once('data', resolve));
+      }
+    };
+    try {
+      const base = (await lineMatching(/serving (http:\/\/127\.0\.0\.1:\d+\/)/))[1]!;
+      const page = `${base}en/smtp/550/`;
+      const events = eventStream(`${base}__code-compare/events?page=${encodeURIComponent('/en/smtp/550/')}`);
+      await events.next('state');
+      const before = parse(await fetchText(page)).querySelector('h1')?.textContent ?? '';
+      expect(before).toContain('Mailbox unavailable');
+
+      const file = path.join(root, 'codes/smtp/550.md');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('title: Mailbox unavailable', 'title: Mailbox not there'));
+      await events.next('reload');
+      const after = parse(await fetchText(page)).querySelector('h1')?.textContent ?? '';
+      expect(after).toContain('Mailbox not there');
+      expect((await lineMatching(/change codes\/smtp\/550\.md: .*open pages shown after \d+ ms/))[0]).toBeTruthy();
+      events.close();
+    } finally {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
     }
   });
 });

@@ -1,0 +1,79 @@
+import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+
+/**
+ * The preview's round trip as a reader sees it: from saving a code file to the open page, fetched
+ * again after the server said to reload, showing the change. Each edit changes the code's
+ * description; the page is that code's page in `lang`.
+ */
+export async function serveRoundTrips(cli: string, root: string, files: readonly string[], pagePath: (file: string) => string): Promise<number[]> {
+  const child = spawn(process.execPath, [cli, 'serve', '--root', root, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  // Read what it says on stderr (warnings), or it stops writing, and working, once the pipe is full.
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr = (stderr + chunk).slice(-4000)));
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  try {
+    const base = await waitFor(() => /serving (http:\/\/127\.0\.0\.1:\d+\/)/.exec(stdout)?.[1], child, 600_000, () => `${stdout}${stderr}`);
+    const times: number[] = [];
+    for (const [index, file] of files.entries()) {
+      const page = `${base}${pagePath(file).replace(/^\//, '')}`;
+      const marker = `Edited for the round trip ${index}.`;
+      const reloads = await openEvents(`${base}__code-compare/events?page=${encodeURIComponent(pagePath(file))}`);
+      const started = performance.now();
+      writeFileSync(file, readFileSync(file, 'utf8').replace('description: >-\n  ', `description: >-\n  ${marker} `));
+      await reloads.reload;
+      const html = await getText(page);
+      if (!html.includes(marker)) throw new Error(`the page ${page} did not show the change after the reload`);
+      times.push((performance.now() - started) / 1000);
+      reloads.close();
+      // Let the rest of the update finish before the next edit.
+      await waitFor(() => (stdout.split('\n').filter((l) => l.startsWith('change ')).length > index ? true : undefined), child, 20_000, () => `${stdout}${stderr}`);
+    }
+    return times;
+  } finally {
+    child.kill('SIGTERM');
+    await exited;
+  }
+}
+
+async function waitFor<T>(probe: () => T | undefined, child: ReturnType<typeof spawn>, timeout: number, said: () => string): Promise<T> {
+  const until = Date.now() + timeout;
+  for (;;) {
+    const found = probe();
+    if (found !== undefined) return found;
+    if (Date.now() > until || child.exitCode !== null) throw new Error(`the preview server did not answer; it said:\n${said()}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+function getText(url: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    http.get(url, { agent: false }, (response) => {
+      let text = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (text += chunk));
+      response.on('end', () => resolve(text));
+    }).on('error', reject);
+  });
+}
+
+/** An event stream of one open page; `reload` settles when the server tells it to reload. */
+function openEvents(url: string): Promise<{ reload: Promise<void>; close: () => void }> {
+  return new Promise((resolveOpen, rejectOpen) => {
+    let resolveReload: () => void = () => undefined;
+    const reload = new Promise<void>((resolve) => (resolveReload = resolve));
+    const request = http.get(url, { agent: false }, (response) => {
+      response.setEncoding('utf8');
+      let buffer = '';
+      response.on('data', (chunk: string) => {
+        buffer += chunk;
+        if (/^event: state$/m.test(buffer)) resolveOpen({ reload, close: () => request.destroy() });
+        if (/^event: reload$/m.test(buffer)) resolveReload();
+      });
+    });
+    request.on('error', rejectOpen);
+  });
+}

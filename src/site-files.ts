@@ -1,0 +1,31 @@
+import { digest } from './model/hash.js';
+import { indexableLanguages } from './model/indexing.js';
+import { pageFile } from './model/pages.js';
+import type { Site } from './model/types.js';
+import { robotsTxt, sitemapFiles, sitemapNames, sitemapPages, urlsPerSitemap, type ChunkedFile } from './render/sitemap.js';
+import { ownCode } from './tool-code.js';
+
+/** Hash of what every page is made with: the templates, the assets and the renderer's own code. */
+export function rendererHash(site: Site): string {
+  return digest(ownCode(), JSON.stringify(site.templates), JSON.stringify(site.assets));
+}
+
+/**
+ * Hashes of the files beside the pages, from their inputs, so a no-op build need not make them:
+ * the sitemap depends on the pages and languages, robots.txt on the base URL.
+ */
+export function extraHashes(site: Site): Record<string, string> {
+  const listed = sitemapPages(site);
+  const structure = digest(ownCode(), site.baseUrl, JSON.stringify(site.languages), ...listed.map((page) => `${pageFile(page)} ${indexableLanguages(site, page).join()}`));
+  const hashes: Record<string, string> = { 'robots.txt': digest(ownCode(), site.baseUrl) };
+  for (const name of sitemapNames(listed.length, urlsPerSitemap(site.languages.length, site.baseUrl))) hashes[name] = digest(name, structure);
+  for (const [name, content] of Object.entries(site.assets)) hashes[`assets/${name}`] = digest(content);
+  return hashes;
+}
+
+export function extraFiles(site: Site): ChunkedFile[] {
+  const files: ChunkedFile[] = [...sitemapFiles(site), { name: 'robots.txt', chunks: () => [robotsTxt(site)] }];
+  for (const [name, content] of Object.entries(site.assets)) files.push({ name: `assets/${name}`, chunks: () => [content] });
+  return files;
+}
+
