@@ -1,0 +1,104 @@
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+export interface Run {
+  readonly step: string;
+  readonly pages: number;
+  readonly bytes: number;
+  readonly seconds: number;
+  readonly pagesPerSecond: number;
+  readonly peakRssMb: number;
+  readonly filesWritten: number;
+  readonly summary: string;
+}
+
+/** Inode of every file under `dir`: a file with an inode the previous output did not have was written anew. */
+function inodes(dir: string): Map<string, number> {
+  const map = new Map<string, number>();
+  if (!existsSync(dir)) return map;
+  for (const file of readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[]) {
+    const stat = statSync(path.join(dir, file));
+    if (stat.isFile()) map.set(file, stat.ino);
+  }
+  return map;
+}
+
+function sizeOf(dir: string, files: Iterable<string>): number {
+  let total = 0;
+  for (const file of files) if (file.endsWith('.html')) total += statSync(path.join(dir, file)).size;
+  return total;
+}
+
+/** Peak resident set size of a running process, from /proc (kB); 0 once it has exited. */
+function peakRssKb(pid: number): number {
+  try {
+    return Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Runs one build under /usr/bin/time -v, which reports the peak resident set size from outside;
+ * without it, the peak is read from /proc while the build runs.
+ */
+export function timedBuild(cli: string, root: string, out: string, jobs: number | undefined): Promise<{ seconds: number; rssKb: number; stdout: string; stderr: string }> {
+  const args = [cli, 'build', '--root', root, '--out', out, ...(jobs ? ['--jobs', String(jobs)] : [])];
+  const useTime = existsSync('/usr/bin/time');
+  const [command, argv] = useTime ? ['/usr/bin/time', ['-v', process.execPath, ...args]] : [process.execPath, args];
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    const child = spawn(command, argv, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let polledKb = 0;
+    const poll = useTime ? undefined : setInterval(() => (polledKb = Math.max(polledKb, peakRssKb(child.pid!))), 20);
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c) => (stdout += c));
+    child.stderr.on('data', (c) => (stderr += c));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      clearInterval(poll);
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      if (code !== 0) return reject(new Error(`build exited ${code}\n${stdout}\n${stderr}`));
+      const rssKb = useTime ? Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(stderr)?.[1] ?? NaN) : polledKb;
+      resolve({ seconds, rssKb, stdout: stdout.trim(), stderr });
+    });
+  });
+}
+
+/** Writes dirty pages to disk, so a step does not pay for the writeback of the one before it. */
+export function settleDisk(): void {
+  try {
+    execFileSync('sync');
+  } catch {
+    // No sync command: the steps are then measured as they come.
+  }
+}
+
+export async function step(cli: string, name: string, root: string, out: string, jobs: number | undefined): Promise<Run> {
+  const before = new Set(inodes(out).values());
+  settleDisk();
+  const result = await timedBuild(cli, root, out, jobs);
+  const after = inodes(out);
+  const pages = [...after.keys()].filter((f) => f.endsWith('.html')).length;
+  const filesWritten = [...after.values()].filter((ino) => !before.has(ino)).length;
+  return {
+    step: name,
+    pages,
+    bytes: sizeOf(out, after.keys()),
+    seconds: result.seconds,
+    pagesPerSecond: Math.round(pages / result.seconds),
+    peakRssMb: Math.round(result.rssKb / 1024),
+    filesWritten,
+    summary: result.stdout.split('\n').at(-1) ?? '',
+  };
+}
+
+export function table(runs: readonly Run[]): string {
+  const header = ['step', 'pages', 'MB', 'seconds', 'pages/s', 'peak RSS MB', 'files written'];
+  const rows = runs.map((r) => [r.step, String(r.pages), (r.bytes / 1e6).toFixed(1), r.seconds.toFixed(2), String(r.pagesPerSecond), String(r.peakRssMb), String(r.filesWritten)]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
+  return [header, ...rows].map((row) => row.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ')).join('\n');
+}
+
