@@ -86,7 +86,7 @@ export async function validateProject(options: ProjectOptions): Promise<Validate
       if (!families.some((f) => f.id === wanted)) diagnostics.push({ file: 'codes', line: 1, column: 1, severity: 'error', rule: 'unknown-family', message: `no family "${wanted}" under codes/ (--family)` });
     }
   }
-  const labels = validateLabels(raw.locales, diagnostics, defaults && toolLabels(defaults.locales, raw, options.languages, display));
+  const labels = validateLabels(raw.locales, diagnostics, defaults && toolLabels(defaults.locales, raw, options.languages, display), options.families ? undefined : raw.families.map((f) => f.id));
   if (options.languages) {
     for (const wanted of options.languages) {
       if (!labels.reports.some((r) => r.tag === wanted)) diagnostics.push({ file: 'locales', line: 1, column: 1, severity: 'error', rule: 'unknown-language', message: `no usable locales/${wanted}.json (--lang)` });
