@@ -17,7 +17,7 @@ function registerHelpers(hb: typeof Handlebars): void {
   hb.registerHelper('t', (key: string, options: HelperOptions) => toSafe(scopeOf(options).label(key, options.hash, countOf(options))));
   hb.registerHelper('ta', (key: string, options: HelperOptions) => scopeOf(options).plainLabel(key, options.hash, countOf(options)));
   hb.registerHelper('text', (value: unknown, options: HelperOptions) => toSafe(scopeOf(options).value(value)));
-  hb.registerHelper('inline', (value: unknown, options: HelperOptions) => (isLocalized(value) ? toSafe(scopeOf(options).inline(value)) : ''));
+  hb.registerHelper('inline', (value: unknown, options: HelperOptions) => (isLocalized(value) ? toSafe(scopeOf(options).inline(value, options.hash.whole === true)) : ''));
   hb.registerHelper('block', (value: unknown, options: HelperOptions) => {
     const level = typeof options.hash.level === 'number' ? options.hash.level : 3;
     return isLocalized(value) ? toSafe(scopeOf(options).block(value, level)) : '';

@@ -11,7 +11,7 @@ type PairRef = Extract<PageRef, { kind: 'pair' }>;
 
 /** One sentence that says what separates the codes: the pair file's, else made from classes and facets. */
 function verdict(scope: RenderScope, family: FamilyData, a: LocalizedCode, b: LocalizedCode, written: LocalizedPair | undefined): SafeMarkup {
-  if (written) return safe(scope.inline(written.verdict));
+  if (written) return safe(scope.inline(written.verdict, true));
   if (a.classPrefix !== b.classPrefix) {
     return safe(scope.label('compare.verdictDifferentClass', { a: a.data.code, b: b.data.code, titleA: a.title, titleB: b.title, classA: a.className, classB: b.className }));
   }
@@ -22,7 +22,7 @@ function verdict(scope: RenderScope, family: FamilyData, a: LocalizedCode, b: Lo
 
 /** The pair file's differences first, then one sentence pair for each facet in which the codes differ that it does not cover. */
 function differences(scope: RenderScope, family: FamilyData, a: LocalizedCode, b: LocalizedCode, written: LocalizedPair | undefined): SafeMarkup[] {
-  const list = written ? written.differences.map((d) => safe(scope.inline(d))) : [];
+  const list = written ? written.differences.map((d) => safe(scope.inline(d, true))) : [];
   const covered = written?.data.covers ?? [];
   list.push(...differingFacets(family, a, b).filter((f) => !covered.includes(f.id)).map((facet) => facetDifference(scope, family, facet, a, b)));
   if (list.length === 0) list.push(safe(scope.label(family.facets.length > 0 ? 'compare.noDifference' : 'compare.noFacets', { a: a.data.code, b: b.data.code })));
@@ -48,7 +48,7 @@ export function pairPage(input: ViewInput, links: PageLinks): View {
   const bare = isFallback(a.title, scope) || isFallback(b.title, scope);
   const summary = (c: LocalizedCode) => ({
     ...codeView(c, links, page, scope),
-    advice: written ? safe(scope.inline(written.advice[c.data.code]!)) : safe(scope.inline(c.fix)),
+    advice: written ? safe(scope.inline(written.advice[c.data.code]!, true)) : safe(scope.inline(c.fix, true)),
   });
   const [viewA, viewB] = [summary(a), summary(b)];
   const alike = (field: 'className' | 'title' | 'outcome' | 'actor') => JSON.stringify(viewA[field]) === JSON.stringify(viewB[field]);
