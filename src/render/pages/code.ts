@@ -6,6 +6,7 @@ import { safe } from '../scope.js';
 import { crossFamilyLinks } from './cross-links.js';
 import { codeAccessor, codeView, familyCrumbs, fitTitle, isFallback, pairRef, plainText, type View, type ViewInput } from './support.js';
 import { pairFinder, tableOfContents } from './navigation.js';
+import { idFrom } from '../templates.js';
 
 export function codePage(input: ViewInput, links: PageLinks): View {
   const page = input.page as Extract<PageRef, { kind: 'code' }>;
@@ -40,9 +41,9 @@ export function codePage(input: ViewInput, links: PageLinks): View {
     finder: pairFinder(links, page.lang, family, page.code),
     // In the order of pages/code.hbs, each shown when the template shows its section.
     toc: tableOfContents([
-      [`desc-${page.code}`, true, label('code.description')],
-      [`when-${page.code}`, true, label('code.when')],
-      [`fix-${page.code}`, true, label('code.fix')],
+      [idFrom(['desc', page.code]), true, label('code.description')],
+      [idFrom(['when', page.code]), true, label('code.when')],
+      [idFrom(['fix', page.code]), true, label('code.fix')],
       ['details', view.body, label('code.details')],
       ['example', view.example, label('code.example')],
       ['enhanced', view.enhanced.length, label('code.enhanced')],

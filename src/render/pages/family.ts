@@ -4,6 +4,7 @@ import type { PageRef } from '../../model/pages.js';
 import type { PageLinks } from '../layout.js';
 import { safe } from '../scope.js';
 import { pairFinder, tableOfContents } from './navigation.js';
+import { idFrom } from '../templates.js';
 import { codeAccessor, fitTitle, isFallback, plainText, type View, type ViewInput } from './support.js';
 
 export function familyPage(input: ViewInput, links: PageLinks): View {
@@ -37,7 +38,7 @@ export function familyPage(input: ViewInput, links: PageLinks): View {
     comparisons,
     // In the order of pages/family.hbs: the class groups, then the common comparisons.
     toc: tableOfContents([
-      ...groups.map((g) => [`class-${g.prefix}`, true, () => g.heading] as const),
+      ...groups.map((g) => [idFrom(['class', g.prefix]), true, () => g.heading] as const),
       ['comparisons', comparisons.length, () => safe(scope.label('family.commonComparisons'))],
     ]),
     finder: pairFinder(links, page.lang, family),
