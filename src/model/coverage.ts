@@ -1,5 +1,4 @@
 import { SOURCE_LANGUAGE } from '../i18n/tags.js';
-import { homeCodes } from './featured.js';
 import { contentChain } from './localize.js';
 import type { LocalizedPage } from './pages.js';
 import { PAIR_FIELDS, type FamilyData, type Site, type TranslatableField } from './types.js';
@@ -42,12 +41,12 @@ function pairTranslated(site: Site, lang: string, family: FamilyData, a: string,
 /**
  * Whether every content field a page shows has a translation (current or stale) in its language:
  * the family's title (and introduction on its index), each code's title, description, when and fix
- * (titles only on the index and, for the codes of its comparisons, on the home page), and the pair
- * file's text.
+ * (titles only on the index), and the pair file's text. The home page shows codes' titles only
+ * where they are translated.
  */
 export function isTranslated(site: Site, page: LocalizedPage): boolean {
   if (page.lang === SOURCE_LANGUAGE) return true;
-  if (page.kind === 'home') return site.families.every((f) => familyTranslated(site, page.lang, f, false) && homeCodes(f).every((code) => codeTranslated(site, page.lang, f, code, ['title'])));
+  if (page.kind === 'home') return site.families.every((f) => familyTranslated(site, page.lang, f, false));
   const family = site.families.find((f) => f.id === page.family)!;
   switch (page.kind) {
     case 'family':

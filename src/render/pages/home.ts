@@ -4,7 +4,7 @@ import { localizeFamily } from '../../model/localize.js';
 import type { FamilyData } from '../../model/types.js';
 import type { PageLinks } from '../layout.js';
 import { safe, type RenderScope } from '../scope.js';
-import { fitTitle, otherCodeAccessor, type View, type ViewInput } from './support.js';
+import { fitTitle, isFallback, otherCodeAccessor, type View, type ViewInput } from './support.js';
 
 /** A family's own line on the home page, `families.<id>.summary`, where the labels have one. */
 function summary(scope: RenderScope, family: FamilyData) {
@@ -18,9 +18,12 @@ export function homePage(input: ViewInput, links: PageLinks): View {
   const other = otherCodeAccessor(input);
   const families = input.site.families.map((family) => {
     const n = family.codes.length;
-    const code = (c: string) => ({ code: c, title: other(family.id, c).code.title });
+    const title = (c: string) => other(family.id, c).code.title;
+    // The codes' titles, when both are in the page's language: no English on a language's front page.
+    const titles = (a: string, b: string) =>
+      isFallback(title(a), scope) || isFallback(title(b), scope) ? [] : [{ code: a, title: title(a) }, { code: b, title: title(b) }];
     return {
-      id: family.id,
+      family: family.id,
       title: localizeFamily(input.site, lang, family).title,
       href: links.to({ kind: 'family', lang, family: family.id }),
       summary: summary(scope, family),
@@ -29,8 +32,7 @@ export function homePage(input: ViewInput, links: PageLinks): View {
       comparisons: homePairs(family).map((p) => ({
         label: safe(scope.label('compare.heading', { family: family.name, a: p.a, b: p.b })),
         href: links.to({ kind: 'pair', lang, family: family.id, a: p.a, b: p.b }),
-        a: code(p.a),
-        b: code(p.b),
+        titles: titles(p.a, p.b),
       })),
     };
   });

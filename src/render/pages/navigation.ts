@@ -27,16 +27,16 @@ export function pairFinder(links: PageLinks, lang: string, family: FamilyData, s
 }
 
 export interface TocEntry {
-  /** The id of the section's `<h2>`. */
-  readonly id: string;
+  /** The link to the section's `<h2>`: '#' and its id. */
+  readonly href: string;
   readonly label: SafeMarkup;
 }
 
 /**
  * The "on this page" list: the page's `<h2>` sections that are shown, in order. A label is made
  * only for a section that is shown, so that one left out cannot mark the page as using English.
- * `[['details', false, …], ['related', true, () => label]]` → `[{ id: 'related', label }]`.
+ * `[['details', false, …], ['related', true, () => label]]` → `[{ href: '#related', label }]`.
  */
 export function tableOfContents(sections: ReadonlyArray<readonly [id: string, shown: unknown, label: () => SafeMarkup]>): TocEntry[] {
-  return sections.filter(([, shown]) => Boolean(shown)).map(([id, , label]) => ({ id, label: label() }));
+  return sections.filter(([, shown]) => Boolean(shown)).map(([id, , label]) => ({ href: `#${id}`, label: label() }));
 }
