@@ -8,8 +8,8 @@ import { buildSite, makeSite, readPage, REPO, text, writeProjectFile } from '../
 import { validatePages } from '../support/validate-pages.js';
 
 // test/fixtures/reader: a numeric family (smtp: 235 421 450 550 553, highlights 550-vs-553 and
-// 421-vs-450) and a dotted one (enhanced: X.1.1 X.1.2 X.1.10 X.2.1, highlight X.1.2-vs-X.1.10;
-// as text X.1.10 would sort before X.1.2),
+// 421-vs-450; 550 links its enhanced codes 5.1.1 and 5.1.10) and a dotted one (enhanced: X.1.1
+// X.1.2 X.1.10 X.2.1, highlight X.1.2-vs-X.1.10; as text X.1.10 would sort before X.1.2),
 // built in English, Arabic and Vietnamese with the project's labels.
 const LANGS = ['en', 'ar', 'vi'] as const;
 const FAMILIES = {
@@ -112,6 +112,7 @@ const TOC_PAGES = LANGS.flatMap((lang) => [
   `${lang}/smtp/550/index.html`,
   `${lang}/smtp/235/index.html`,
   `${lang}/enhanced/X.1.10/index.html`,
+  `${lang}/enhanced/X.1.1/index.html`,
   `${lang}/smtp/550-vs-553/index.html`,
   `${lang}/enhanced/X.1.2-vs-X.1.10/index.html`,
   `${lang}/smtp/index.html`,
@@ -133,6 +134,11 @@ describe('"on this page"', () => {
     for (const link of nav.querySelectorAll('a')) {
       expect(text(link)).toBe(text(doc.querySelector(`[id="${link.getAttribute('href')!.slice(1)}"]`)));
     }
+  });
+
+  it('lists the sections that link codes of another family: 550 names its enhanced codes, X.1.1 lists 550', () => {
+    expect(tocAndSections(page('en/smtp/550/index.html')).toc).toContain('#enhanced');
+    expect(tocAndSections(page('en/enhanced/X.1.1/index.html')).toc).toContain('#linked-from-0');
   });
 
   it('leaves out the sections a page does not have: a code without an example has no "example" entry', () => {

@@ -21,6 +21,7 @@ export function codePage(input: ViewInput, links: PageLinks): View {
   const description = isFallback(code.description, scope) ? scope.plainLabel('code.descriptionBare', values) : plainText(code.description.text, 160);
   const comparisonsHeading = safe(scope.label('code.comparisons', { code: page.code }));
   const label = (key: string) => () => safe(scope.label(key));
+  const cross = crossFamilyLinks(input, links, family, page);
   return {
     meta: { title: fitTitle([scope.plainLabel(titleKey, values)]), description, crumbs: [...familyCrumbs(input, links, family), { name: `${family.name} ${page.code}` }], article: true },
     family: family.name,
@@ -29,7 +30,7 @@ export function codePage(input: ViewInput, links: PageLinks): View {
     classLine: safe(scope.label('code.classLine', { family: family.name, code: page.code, className: code.className })),
     replacedBy: code.data.replacedBy.length ? safe(scope.label('code.replacedBy', { codes: safe(code.data.replacedBy.map((r) => `<a href="${escapeHtml(linkTo(r).href)}">${escapeHtml(r)}</a>`).join(', ')) })) : undefined,
     related: code.data.related.map(linkTo),
-    ...crossFamilyLinks(input, links, family, page),
+    ...cross,
     comparisons: featuredPartners(family, page.code).map((other) => ({
       label: safe(scope.label('compare.pairLink', { a: page.code, b: other })),
       title: get(other).title,
@@ -46,7 +47,8 @@ export function codePage(input: ViewInput, links: PageLinks): View {
       [idFrom(['fix', page.code]), true, label('code.fix')],
       ['details', view.body, label('code.details')],
       ['example', view.example, label('code.example')],
-      ['enhanced', view.enhanced.length, label('code.enhanced')],
+      ['enhanced', cross.enhancedLinks?.length || view.enhanced.length, label('code.enhanced')],
+      ...cross.linkedFrom.map((group, index) => [`linked-from-${index}`, true, () => group.heading] as const),
       ['related', code.data.related.length, label('code.related')],
       ['comparisons', true, () => comparisonsHeading],
       ['references', view.references.length, label('code.references')],
