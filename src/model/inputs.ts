@@ -1,7 +1,7 @@
 import { digest } from './hash.js';
 import { contentChain } from './localize.js';
 import { pageFile, type LocalizedPage, type PageRef } from './pages.js';
-import { featuredPair, featuredPartners, featuredPairs } from './featured.js';
+import { featuredPair, featuredPartners, featuredPairs, homeCodes } from './featured.js';
 import { incomingLinks, outgoingLinks } from './cross-links.js';
 import { indexableLanguages } from './indexing.js';
 import type { FamilyData, PairData, Site } from './types.js';
@@ -18,12 +18,16 @@ export interface PageInputs {
   readonly codes: readonly string[];
   /** The written comparison a pair page shows. */
   readonly pair?: PairData;
-  /** Codes of other families the page links to with their titles: declared `links`, both ways. */
+  /**
+   * Codes of other families the page shows with their titles: on a code page those its declared
+   * `links` connect it to, both ways; on the home page those of every family's comparisons.
+   */
   readonly others?: ReadonlyArray<{ readonly family: FamilyData; readonly codes: readonly string[] }>;
 }
 
 export function pageInputs(site: Site, page: PageRef): PageInputs {
-  if (page.kind === 'chooser' || page.kind === 'notFound' || page.kind === 'home') return { codes: [] };
+  if (page.kind === 'chooser' || page.kind === 'notFound') return { codes: [] };
+  if (page.kind === 'home') return { codes: [], others: site.families.map((family) => ({ family, codes: homeCodes(family) })) };
   const family = site.families.find((f) => f.id === page.family)!;
   const relatedOf = (code: string) => family.codes.find((c) => c.code === code)?.related ?? [];
   switch (page.kind) {

@@ -72,7 +72,43 @@
     });
   }
 
+  // The comparison finder: two lists of the family's codes, and a button that opens their comparison.
+  function setUpPairFinders() {
+    document.querySelectorAll('form.pair-finder').forEach(function (form) {
+      var lists = form.querySelectorAll('select');
+      var status = form.querySelector('.finder-status');
+      var href = form.getAttribute('data-pair-href');
+      if (lists.length !== 2 || !href) return;
+      form.hidden = false;
+
+      function say(message, list) {
+        status.textContent = message || '';
+        if (list) list.focus();
+      }
+
+      form.addEventListener('submit', function (event) {
+        event.preventDefault();
+        var first = lists[0];
+        var second = lists[1];
+        if (!first.value) return say(form.getAttribute('data-missing'), first);
+        if (!second.value) return say(form.getAttribute('data-missing'), second);
+        if (first.value === second.value) return say(form.getAttribute('data-same'), second);
+        // Both lists hold the family's codes in the order comparison URLs use (lower code first),
+        // so the code that comes first in the list is the pair's first: 5.1.2 before 5.1.10.
+        var lower = first.selectedIndex < second.selectedIndex ? first.value : second.value;
+        var higher = lower === first.value ? second.value : first.value;
+        say('');
+        var target = href.replace('{a}', encodeURIComponent(lower)).replace('{b}', encodeURIComponent(higher));
+        window.location.assign(new URL(target, window.location.href).href);
+      });
+      lists.forEach(function (list) {
+        list.addEventListener('change', function () { say(''); });
+      });
+    });
+  }
+
   setUpFilter();
+  setUpPairFinders();
   setUpCopyButtons();
   setUpLanguageMenu();
 })();

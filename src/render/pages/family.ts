@@ -3,6 +3,8 @@ import { localizeFamily } from '../../model/localize.js';
 import type { PageRef } from '../../model/pages.js';
 import type { PageLinks } from '../layout.js';
 import { safe } from '../scope.js';
+import { pairFinder, tableOfContents } from './navigation.js';
+import { idFrom } from '../templates.js';
 import { codeAccessor, fitTitle, isFallback, plainText, type View, type ViewInput } from './support.js';
 
 export function familyPage(input: ViewInput, links: PageLinks): View {
@@ -18,6 +20,11 @@ export function familyPage(input: ViewInput, links: PageLinks): View {
     });
     return { prefix, heading: safe(scope.label('family.classHeading', { prefix, className: name })), codes };
   }).filter((g) => g.codes.length > 0);
+  const comparisons = featuredPairs(family).map((p) => ({
+    label: safe(scope.label('compare.pairLink', { a: p.a, b: p.b })),
+    href: links.to({ kind: 'pair', lang: page.lang, family: family.id, a: p.a, b: p.b }),
+    written: p.written !== undefined,
+  }));
   return {
     meta: {
       title: fitTitle([isFallback(localized.title, scope) ? scope.plainLabel('family.titleBare', { family: family.name }) : localized.title.text]),
@@ -28,11 +35,13 @@ export function familyPage(input: ViewInput, links: PageLinks): View {
     body: localized.body,
     count: family.codes.length,
     groups,
-    comparisons: featuredPairs(family).map((p) => ({
-      label: scope.plainLabel('compare.pairLink', { a: p.a, b: p.b }),
-      href: links.to({ kind: 'pair', lang: page.lang, family: family.id, a: p.a, b: p.b }),
-      written: p.written !== undefined,
-    })),
+    comparisons,
+    // In the order of pages/family.hbs: the class groups, then the common comparisons.
+    toc: tableOfContents([
+      ...groups.map((g) => [idFrom(['class', g.prefix]), true, () => g.heading] as const),
+      ['comparisons', comparisons.length, () => safe(scope.label('family.commonComparisons'))],
+    ]),
+    finder: pairFinder(links, page.lang, family),
     filterForms: {
       zero: scope.catalog.resolve('family.filterShown', 0).text,
       ...Object.fromEntries(

@@ -5,6 +5,7 @@ import type { FamilyData } from '../../model/types.js';
 import { aspectList, differingFacets, facetDifference, facetRows } from '../facets.js';
 import type { PageLinks } from '../layout.js';
 import { safe, type RenderScope, type SafeMarkup } from '../scope.js';
+import { tableOfContents } from './navigation.js';
 import { codeAccessor, codeView, familyCrumbs, fitTitle, isFallback, plainText, type View, type ViewInput } from './support.js';
 
 type PairRef = Extract<PageRef, { kind: 'pair' }>;
@@ -33,7 +34,7 @@ function differences(scope: RenderScope, family: FamilyData, a: LocalizedCode, b
 function otherPairs(family: FamilyData, page: PairRef, links: PageLinks, scope: RenderScope) {
   return featuredPairs(family)
     .filter((p) => (p.a === page.a || p.a === page.b || p.b === page.a || p.b === page.b) && !(p.a === page.a && p.b === page.b))
-    .map((p) => ({ label: scope.plainLabel('compare.pairLink', { a: p.a, b: p.b }), href: links.to({ kind: 'pair', lang: page.lang, family: family.id, a: p.a, b: p.b }) }));
+    .map((p) => ({ label: safe(scope.label('compare.pairLink', { a: p.a, b: p.b })), href: links.to({ kind: 'pair', lang: page.lang, family: family.id, a: p.a, b: p.b }) }));
 }
 
 export function pairPage(input: ViewInput, links: PageLinks): View {
@@ -51,6 +52,7 @@ export function pairPage(input: ViewInput, links: PageLinks): View {
     advice: written ? safe(scope.inline(written.advice[c.data.code]!, true)) : safe(scope.inline(c.fix, true)),
   });
   const [viewA, viewB] = [summary(a), summary(b)];
+  const label = (key: string) => () => safe(scope.label(key));
   const alike = (field: 'className' | 'title' | 'outcome' | 'actor') => JSON.stringify(viewA[field]) === JSON.stringify(viewB[field]);
   return {
     meta: {
@@ -71,5 +73,14 @@ export function pairPage(input: ViewInput, links: PageLinks): View {
     differences: differences(scope, family, a, b, written),
     body: written?.body,
     otherPairs: otherPairs(family, page, links, scope),
+    // In the order of pages/pair.hbs, each shown when the template shows its section.
+    toc: tableOfContents([
+      ['side-by-side', true, label('compare.sideBySide')],
+      ['key-differences', true, label('compare.keyDifferences')],
+      ['when-to-use', true, label('compare.whenToUse')],
+      ['the-codes', true, label('compare.theCodes')],
+      ['examples', viewA.example || viewB.example, label('compare.examples')],
+      ['learn-more', true, label('compare.learnMore')],
+    ]),
   };
 }
