@@ -3,7 +3,7 @@ import { localizeFamily } from '../../model/localize.js';
 import type { PageRef } from '../../model/pages.js';
 import type { PageLinks } from '../layout.js';
 import { safe } from '../scope.js';
-import { codeAccessor, fitTitle, isFallback, plainText, type View, type ViewInput } from './support.js';
+import { codeAccessor, countForms, fitTitle, isFallback, plainText, type View, type ViewInput } from './support.js';
 
 export function familyPage(input: ViewInput, links: PageLinks): View {
   const page = input.page as Extract<PageRef, { kind: 'family' }>;
@@ -33,18 +33,6 @@ export function familyPage(input: ViewInput, links: PageLinks): View {
       href: links.to({ kind: 'pair', lang: page.lang, family: family.id, a: p.a, b: p.b }),
       written: p.written !== undefined,
     })),
-    filterForms: {
-      zero: scope.catalog.resolve('family.filterShown', 0).text,
-      ...Object.fromEntries(
-        new Intl.PluralRules(page.lang).resolvedOptions().pluralCategories.map((cat) => [cat, scope.catalog.resolve('family.filterShown', sampleCount(page.lang, cat)).text]),
-      ),
-    },
+    filterForms: countForms(scope, 'family.filterShown'),
   };
-}
-
-/** A number that selects the given plural category, so the page's script can pick the right form. */
-function sampleCount(lang: string, category: string): number {
-  const rules = new Intl.PluralRules(lang);
-  for (let n = 1; n < 1000; n++) if (rules.select(n) === category) return n;
-  return 1000000;
 }
