@@ -48,8 +48,8 @@ export interface BuildResult {
   readonly missingContent: number;
   /** Per published language, its indexable pages (empty when the build stopped before the site was made). */
   readonly indexable: readonly IndexableCount[];
-  /** The pages of the search index (empty with search off); an update in place leaves the index to the caller. */
-  readonly searchPages: readonly SearchPage[];
+  /** The pages of the search index (undefined with search off); an update in place leaves the index to the caller. */
+  readonly searchPages?: readonly SearchPage[];
 }
 
 let toolFingerprint: string | undefined;
@@ -185,12 +185,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const diagnostics = applyStrict([...project.diagnostics, ...outputProblems, ...subsetProblems], options.strict);
   const missingLabels = project.labelReports.reduce((n, r) => n + r.missing.length, 0);
   const missingContent = project.contentReports.filter((r) => r.tag !== 'en').reduce((n, r) => n + r.missing.length, 0);
-  const failed = { diagnostics, pages: 0, rendered: 0, reused: 0, bytes: 0, languages: 0, upToDate: false, missingLabels, missingContent, indexable: [], searchPages: [] };
+  const failed = { diagnostics, pages: 0, rendered: 0, reused: 0, bytes: 0, languages: 0, upToDate: false, missingLabels, missingContent, indexable: [] };
   if (hasErrors(diagnostics) || !project.site) return { ...failed, ok: false };
   const site = project.site;
   const pages: PageRef[] = allPages(site);
   const searchable = searchPages(site, pages);
-  const base = { ...failed, indexable: indexableCounts(site), searchPages: searchable };
+  const base = { ...failed, indexable: indexableCounts(site), searchPages: site.search ? searchable : undefined };
 
   await recoverOutput(options.out);
 

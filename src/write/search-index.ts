@@ -43,6 +43,12 @@ export class SearchIndexError extends Error {
 
 // Pagefind runs one service per process: indexes are made one after the other.
 let queue: Promise<unknown> = Promise.resolve();
+let running = false;
+
+/** Stops an index being made (for a server shutting down): its promise is then rejected. */
+export async function stopIndexing(): Promise<void> {
+  if (running) await (await import('pagefind')).close();
+}
 
 /**
  * Indexes pages of `dir` with Pagefind, each into the index of its `<html lang>`, and returns the
@@ -56,23 +62,24 @@ export function indexPages(dir: string, pages: readonly SearchPage[]): Promise<S
 
 async function makeIndex(dir: string, pages: readonly SearchPage[]): Promise<SearchFile[]> {
   const pagefind = await import('pagefind');
+  running = true;
   try {
     const created = await pagefind.createIndex({}).catch((error: unknown) => ({ errors: [reason(error)], index: undefined }));
     const index = created.index;
     if (!index) throw new SearchIndexError(created.errors.join('; ') || 'no index');
     for (let start = 0; start < pages.length; start += BATCH) {
-      await Promise.all(
-        pages.slice(start, start + BATCH).map(async (page) => {
-          const content = await fs.readFile(path.join(dir, page.file), 'utf8');
-          const added = await index.addHTMLFile({ url: page.url, content }).catch((error: unknown) => ({ errors: [reason(error)] }));
-          if (added.errors.length > 0) throw new SearchIndexError(`${page.file}: ${added.errors.join('; ')}`);
-        }),
-      );
+      const batch = pages.slice(start, start + BATCH);
+      const contents = await Promise.all(batch.map((page) => fs.readFile(path.join(dir, page.file), 'utf8')));
+      // Handed over in the pages' order, so the same pages make the same index.
+      const added = await Promise.all(batch.map((page, i) => index.addHTMLFile({ url: page.url, content: contents[i]! }).catch((error: unknown) => ({ errors: [reason(error)] }))));
+      const failed = added.findIndex((answer) => answer.errors.length > 0);
+      if (failed >= 0) throw new SearchIndexError(`${batch[failed]!.file}: ${added[failed]!.errors.join('; ')}`);
     }
     const written = await index.getFiles().catch((error: unknown) => ({ errors: [reason(error)], files: [] }));
     if (written.errors.length > 0) throw new SearchIndexError(written.errors.join('; '));
     return written.files.filter((file) => !UNUSED.test(file.path)).map((file) => ({ name: file.path, content: file.content }));
   } finally {
+    running = false;
     await pagefind.close();
   }
 }
@@ -80,7 +87,8 @@ async function makeIndex(dir: string, pages: readonly SearchPage[]): Promise<Sea
 /** Writes the index into `out`/pagefind/, each file a new one; returns their paths under `out`. */
 export async function writeSearchFiles(out: string, files: readonly SearchFile[]): Promise<string[]> {
   const names: string[] = [];
-  for (const file of files) {
+  // Sorted: Pagefind gives its files in no fixed order, and the manifest lists them as written.
+  for (const file of [...files].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     const name = `${SEARCH_FOLDER}/${file.name}`;
     const target = path.join(out, name);
     await fs.mkdir(path.dirname(target), { recursive: true });
