@@ -157,12 +157,10 @@
 
     function open() {
       panel.hidden = false;
-      input.setAttribute('aria-expanded', 'true');
     }
 
     function close() {
       panel.hidden = true;
-      input.setAttribute('aria-expanded', 'false');
     }
 
     // Every variant of the query is searched; a page found by several keeps its best score.
@@ -217,9 +215,12 @@
         if (ticket !== asked) return;
         found = results;
         list.textContent = '';
-        say(message(results.length));
-        open();
-        return showMore();
+        // The count and the first results appear together.
+        return showMore().then(function () {
+          if (ticket !== asked) return;
+          say(message(results.length));
+          open();
+        });
       }, function () {
         if (ticket !== asked) return;
         list.textContent = '';
@@ -233,7 +234,6 @@
       return Array.prototype.slice.call(list.querySelectorAll('a'));
     }
 
-    input.setAttribute('aria-expanded', 'false');
     input.addEventListener('focus', function () {
       load();
       if (input.value.trim() && list.children.length) open();
