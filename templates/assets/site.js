@@ -117,7 +117,7 @@
     var box = document.querySelector('.search');
     // Pagefind fetches its index, which browsers refuse to pages opened from disk: the link stays.
     if (!box || location.protocol === 'file:') return;
-    var form = box.querySelector('.search-form');
+    var field = box.querySelector('.search-form');
     var input = box.querySelector('#search-input');
     var panel = box.querySelector('.search-results');
     var list = panel.querySelector('.search-list');
@@ -133,7 +133,7 @@
     var found = [];
     var timer;
     box.querySelector('.search-fallback').hidden = true;
-    form.hidden = false;
+    field.hidden = false;
 
     function load() {
       if (!engine) {
@@ -176,12 +176,14 @@
       });
     }
 
-    function showMore() {
-      var start = list.children.length;
+    // The next page of results; the first one replaces those of the query before, once it is ready.
+    function showMore(first) {
+      var start = first ? 0 : list.children.length;
       var next = found.slice(start, start + PAGE_SIZE);
       var ticket = asked;
       return Promise.all(next.map(function (result) { return result.data(); })).then(function (pages) {
         if (ticket !== asked) return;
+        if (first) list.textContent = '';
         pages.forEach(function (page) {
           var item = document.createElement('li');
           var link = document.createElement('a');
@@ -214,9 +216,8 @@
       load().then(function (pagefind) { return search(pagefind, query); }).then(function (results) {
         if (ticket !== asked) return;
         found = results;
-        list.textContent = '';
         // The count and the first results appear together.
-        return showMore().then(function () {
+        return showMore(true).then(function () {
           if (ticket !== asked) return;
           say(message(results.length));
           open();
@@ -242,14 +243,15 @@
       clearTimeout(timer);
       timer = setTimeout(run, 120);
     });
-    form.addEventListener('submit', function (event) {
+    input.addEventListener('keydown', function (event) {
+      if (event.key !== 'Enter') return;
       event.preventDefault();
       var first = links()[0];
       if (first) first.click();
     });
     more.addEventListener('click', function () {
       var before = links().length;
-      showMore().then(function () {
+      showMore(false).then(function () {
         var next = links()[before];
         if (next) next.focus();
       });
