@@ -101,6 +101,12 @@ browserTest('searching the built site in chromium', () => {
     });
   });
 
+  it.each([['553', '/en/smtp/553/'], ['550 vs 553', '/en/smtp/550-vs-553/']])('puts first, for "%s", the page about it', async (query, expected) => {
+    await visit('en/', {}, async (tab) => {
+      expect((await search(tab, query)).paths[0]).toBe(expected);
+    });
+  });
+
   it.each([
     ['pt-br', 'caixa de correio', '/pt-br/smtp/550/'],
     ['zh-cn', '邮箱', '/zh-cn/smtp/550/'],
