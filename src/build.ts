@@ -10,6 +10,7 @@ import { digest } from './model/hash.js';
 import { indexableCounts, indexableLanguages, type IndexableCount } from './model/indexing.js';
 import { InputHashes } from './model/inputs.js';
 import { allPages, pageDir, pageFile, type PageRef } from './model/pages.js';
+import { searchPages, type SearchPage } from './model/search.js';
 import type { Site } from './model/types.js';
 import { validateProject, type ProjectOptions } from './project.js';
 import { Renderer } from './render/renderer.js';
@@ -18,6 +19,7 @@ import { sameSubset, subsetOf, type Subset } from './subset.js';
 import { checkOutputFolder, checkSubsetOutput, createStaging, discardStaging, publishStaging, recoverOutput, removeStale, topLevelMatches, writeChunks } from './write/output.js';
 import { readManifest, TOOL_VERSION, writeMarker, type Manifest } from './write/ownership.js';
 import { runRenderTask, type PageJob, type RenderTask, type RenderTaskResult } from './write/render-task.js';
+import { indexPages, reuseSearchIndex, searchEngineVersion, writeSearchFiles } from './write/search-index.js';
 
 export interface BuildOptions extends ProjectOptions {
   readonly out: string;
@@ -46,6 +48,8 @@ export interface BuildResult {
   readonly missingContent: number;
   /** Per published language, its indexable pages (empty when the build stopped before the site was made). */
   readonly indexable: readonly IndexableCount[];
+  /** The pages of the search index (undefined with search off); an update in place leaves the index to the caller. */
+  readonly searchPages?: readonly SearchPage[];
 }
 
 let toolFingerprint: string | undefined;
@@ -61,7 +65,15 @@ function ownCode(): string {
 }
 
 function rendererHash(site: Site): string {
-  return digest(ownCode(), JSON.stringify(site.templates), JSON.stringify(site.assets));
+  return digest(ownCode(), JSON.stringify(site.templates), JSON.stringify(site.assets), site.search ? 'search' : '');
+}
+
+/**
+ * What the search index is made from: the files of the pages it holds, by the hashes of their
+ * inputs, and the indexer's version. Undefined with search off.
+ */
+function searchHash(site: Site, pages: readonly SearchPage[], files: Readonly<Record<string, string>>): string | undefined {
+  return site.search ? digest(ownCode(), searchEngineVersion(), ...pages.map((page) => `${page.file} ${files[page.file]}`)) : undefined;
 }
 
 /** Stops the worker threads of the render running now, if any: for an interrupted build. */
@@ -176,12 +188,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const failed = { diagnostics, pages: 0, rendered: 0, reused: 0, bytes: 0, languages: 0, upToDate: false, missingLabels, missingContent, indexable: [] };
   if (hasErrors(diagnostics) || !project.site) return { ...failed, ok: false };
   const site = project.site;
-  const base = { ...failed, indexable: indexableCounts(site) };
+  const pages: PageRef[] = allPages(site);
+  const searchable = searchPages(site, pages);
+  const base = { ...failed, indexable: indexableCounts(site), searchPages: site.search ? searchable : undefined };
 
   await recoverOutput(options.out);
 
   // Equal inputs give equal output: when nothing changed, a build need not even hash its pages.
-  const inputsHash = digest(ownCode(), JSON.stringify(site));
+  const inputsHash = digest(ownCode(), JSON.stringify(site), site.search ? searchEngineVersion() : '');
   const previous = await readManifest(options.out);
   const sameTool = previous?.version === TOOL_VERSION;
   if (sameTool && previous?.inputs === inputsHash && (await topLevelMatches(options.out, previous.files))) {
@@ -191,15 +205,16 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
 
   const hashes = new InputHashes(site, rendererHash(site));
-  const pages: PageRef[] = allPages(site);
   const files: Record<string, string> = {};
   for (const page of pages) files[pageFile(page)] = hashes.page(page);
   Object.assign(files, extraHashes(site));
-  const buildHash = digest(JSON.stringify(files));
+  const indexHash = searchHash(site, searchable, files);
+  const buildHash = digest(JSON.stringify(files), indexHash ?? '');
   trace('hash page inputs');
   const summary = { ...base, pages: pages.length, languages: site.languages.length };
 
-  if (sameTool && previous?.build === buildHash && (await topLevelMatches(options.out, files))) {
+  // The previous manifest lists the search index's files too, which only indexing names.
+  if (sameTool && previous?.build === buildHash && (await topLevelMatches(options.out, previous.files))) {
     await writeMarker(options.out, withSubset({ ...previous, inputs: inputsHash }, subset));
     return { ...summary, ok: true, upToDate: true, reused: pages.length };
   }
@@ -234,6 +249,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // A kept output already holds most pages: only those whose inputs differ are linked or rendered.
     const holds = (file: string) => Object.hasOwn(staging.holds, file);
     const upToDate = (file: string) => holds(file) && staging.holds[file] === files[file];
+    const indexKept = await reuseSearchIndex(staging, indexHash, files, previous ? { dir: options.out, files: previous.files } : undefined);
     await makeContainers(staging.dir, pages);
     await removeStale(staging.dir, Object.keys(staging.holds).filter((file) => !Object.hasOwn(files, file)));
     const jobs: PageJob[] = [];
@@ -247,6 +263,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // After the pages, not beside them: writing the sitemap while the workers render gained no time and cost 20–40 MB more at the peak.
     for (const file of extraFiles(site)) if (!upToDate(file.name)) await writeChunks(path.join(staging.dir, file.name), file.chunks());
     trace('render and write pages, sitemap, robots.txt, assets');
+    if (indexHash !== undefined && !indexKept) {
+      for (const name of await writeSearchFiles(staging.dir, await indexPages(staging.dir, searchable))) files[name] = indexHash;
+      trace(`search index: ${searchable.length} pages`);
+    }
     const manifest = withSubset({ tool: 'code-compare', version: TOOL_VERSION, inputs: inputsHash, build: buildHash, files }, subset);
     await writeMarker(staging.dir, manifest);
     await publishStaging(staging.dir, options.out);

@@ -23,6 +23,8 @@ export const REQUIRED_TEMPLATES = ['layout', 'pages/chooser', 'pages/notFound', 
 export interface ProjectOptions extends LoadFilter {
   readonly root: string;
   readonly baseUrl: string;
+  /** Search on or off (`--search`, `--no-search`), over `codeCompare.search`. */
+  readonly search?: boolean;
 }
 
 /** A validated project: the site to render (when there were no errors) and what validation found. */
@@ -115,6 +117,7 @@ export async function validateProject(options: ProjectOptions): Promise<Validate
   const site = buildSite({
     baseUrl: options.baseUrl,
     untranslated: settings.settings.untranslated,
+    search: options.search ?? settings.settings.search,
     families,
     labels: labelTrees,
     translations,

@@ -6,6 +6,8 @@ import { watch } from 'chokidar';
 import { build } from '../build.js';
 import { formatDiagnostic } from '../diagnostics.js';
 import { injectLiveScript, LIVE_PATH, LIVE_SCRIPT, LiveReload } from '../serve/live-reload.js';
+import { PreviewSearch, SEARCH_PATH } from '../serve/search.js';
+import { stopIndexing } from '../write/search-index.js';
 import { serveFile } from '../serve/static.js';
 import { languageSlug } from '../i18n/tags.js';
 import { describeSubset, subsetOf } from '../subset.js';
@@ -15,6 +17,7 @@ import type { Output } from './report.js';
 export interface ServeCommandOptions extends CommonOptions {
   readonly port?: number;
   readonly baseUrl?: string;
+  readonly search?: boolean;
 }
 
 /** Why the server could not listen, in one line with what to do about it. */
@@ -41,6 +44,8 @@ export async function serveCommand(options: ServeCommandOptions, output: Output)
   const live = new LiveReload();
   let preview: string | undefined;
   let out: string | undefined;
+  let building: Promise<void> = Promise.resolve();
+  const search = new PreviewSearch(() => building);
   const server = createServer((request, response) => {
     const url = request.url ?? '/';
     if (url === `${LIVE_PATH}events`) return live.connect(response);
@@ -54,7 +59,8 @@ export async function serveCommand(options: ServeCommandOptions, output: Output)
       response.end(injectLiveScript(WAITING));
       return;
     }
-    serveFile(out, request, response, { transformHtml: injectLiveScript }).catch((error: unknown) => {
+    const answer = url.startsWith(SEARCH_PATH) && search.enabled ? search.respond(url, response) : serveFile(out, request, response, { transformHtml: injectLiveScript });
+    answer.catch((error: unknown) => {
       response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
       response.end(message(error));
     });
@@ -71,13 +77,12 @@ export async function serveCommand(options: ServeCommandOptions, output: Output)
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
 
-  let building: Promise<void> = Promise.resolve();
   let again = false;
   const rebuild = async (reason: string) => {
     const started = performance.now();
     try {
       preview ??= mkdtempSync(path.join(tmpdir(), 'code-compare-preview-'));
-      const result = await build({ ...common, baseUrl: options.baseUrl ?? 'http://127.0.0.1/', out: path.join(preview, 'site'), strict: false, inPlace: true });
+      const result = await build({ ...common, baseUrl: options.baseUrl ?? 'http://127.0.0.1/', out: path.join(preview, 'site'), strict: false, inPlace: true, search: options.search });
       out = path.join(preview, 'site');
       const report = result.diagnostics.map(formatDiagnostic);
       for (const line of report) output.err(line);
@@ -86,6 +91,7 @@ export async function serveCommand(options: ServeCommandOptions, output: Output)
         live.failed(report.join('\n'));
         return;
       }
+      if (!result.upToDate) search.changed(out, result.searchPages);
       output.out(`${reason}: ${result.rendered} rendered, ${result.reused} reused, ${Math.round(performance.now() - started)} ms`);
       live.reload();
     } catch (error) {
@@ -104,6 +110,8 @@ export async function serveCommand(options: ServeCommandOptions, output: Output)
 
   schedule('initial build');
   await building;
+  // Once, while the reader opens the first page; after a change, only when a page asks for it.
+  search.warm();
   const url = `http://127.0.0.1:${actualPort}/`;
   const subset = subsetOf(common);
   const only = subset ? `only ${describeSubset(subset)}${subset.languages?.length === 1 ? `, home page ${url}${languageSlug(subset.languages[0]!)}/` : ''}; ` : '';
@@ -127,6 +135,7 @@ export async function serveCommand(options: ServeCommandOptions, output: Output)
   server.closeAllConnections();
   await new Promise((resolve) => server.close(resolve));
   await building;
+  await stopIndexing();
   if (preview) rmSync(preview, { recursive: true, force: true });
   return 0;
 }

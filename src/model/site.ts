@@ -5,6 +5,8 @@ import type { Translations } from '../validate/translations.js';
 export interface SiteParts {
   readonly baseUrl: string;
   readonly untranslated?: UntranslatedPolicy;
+  /** Default: true. */
+  readonly search?: boolean;
   readonly families: readonly FamilyData[];
   readonly labels: Readonly<Record<string, LabelTree>>;
   readonly translations: Translations;
@@ -35,6 +37,7 @@ export function buildSite(parts: SiteParts): Site {
   return {
     baseUrl: parts.baseUrl.endsWith('/') ? parts.baseUrl : `${parts.baseUrl}/`,
     untranslated: parts.untranslated ?? 'noindex',
+    search: parts.search ?? true,
     languages,
     families: parts.families,
     labels: parts.labels,

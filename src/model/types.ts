@@ -133,6 +133,8 @@ export type UntranslatedPolicy = 'noindex' | 'index';
 export interface Site {
   readonly baseUrl: string;
   readonly untranslated: UntranslatedPolicy;
+  /** Whether pages carry a search box and their main content is marked for the search index. */
+  readonly search: boolean;
   /** The source language first, then the others sorted by tag. */
   readonly languages: readonly Language[];
   readonly families: readonly FamilyData[];

@@ -1,12 +1,14 @@
 import { Catalog } from '../i18n/catalog.js';
 import { isIndexable } from '../model/indexing.js';
 import { pageInputs } from '../model/inputs.js';
-import { pageFile, type PageRef } from '../model/pages.js';
+import { pageFile, type LocalizedPage, type PageRef } from '../model/pages.js';
+import { isSearchable } from '../model/search.js';
 import type { CodeData, FamilyData, Site } from '../model/types.js';
 import { localizeCode, type LocalizedCode } from '../model/localize.js';
 import { digest } from '../model/hash.js';
 import { PageLinks } from './layout.js';
 import { RenderScope } from './scope.js';
+import { searchBox } from './search.js';
 import { compileTemplates, type TemplateSet } from './templates.js';
 import { VIEW_BUILDERS, type View } from './views.js';
 
@@ -56,12 +58,14 @@ export class Renderer {
     const asset = (name: string) => `${links.asset(name)}?v=${this.assetVersion[name] ?? '0'}`;
     const indexable = isIndexable(this.site, page);
     const canonical = page.kind === 'chooser' ? this.site.baseUrl : page.kind === 'notFound' ? undefined : links.absolute(page);
+    const localized = page.kind !== 'chooser' && page.kind !== 'notFound';
     const html = this.templates.render(page.kind, {
       ...view,
       $: scope,
-      page: { kind: page.kind, lang, ogLocale: lang.replace('-', '_'), dir: scope.dir, canonical, indexable, alternates: links.alternates(), switcher: links.switcher(lang) },
+      page: { kind: page.kind, lang, ogLocale: lang.replace('-', '_'), dir: scope.dir, canonical, indexable, searchable: isSearchable(this.site, page), alternates: links.alternates(), switcher: links.switcher(lang) },
+      search: this.site.search && localized ? searchBox(this.site, page as LocalizedPage, links, scope) : undefined,
       assets: { stylesheet: asset(STYLESHEET), script: asset(SCRIPT), icon: ICON in this.assetVersion ? asset(ICON) : undefined },
-      home: page.kind === 'chooser' || page.kind === 'notFound' ? undefined : links.to({ kind: 'home', lang }),
+      home: localized ? links.to({ kind: 'home', lang }) : undefined,
       root: links.to({ kind: 'chooser' }),
       jsonLd: jsonLd(view, canonical, lang),
     });

@@ -5,7 +5,7 @@ import type { PageLinks } from '../layout.js';
 import { safe } from '../scope.js';
 import { pairFinder, tableOfContents } from './navigation.js';
 import { idFrom } from '../templates.js';
-import { codeAccessor, fitTitle, isFallback, plainText, type View, type ViewInput } from './support.js';
+import { codeAccessor, countForms, fitTitle, isFallback, plainText, type View, type ViewInput } from './support.js';
 
 export function familyPage(input: ViewInput, links: PageLinks): View {
   const page = input.page as Extract<PageRef, { kind: 'family' }>;
@@ -42,18 +42,7 @@ export function familyPage(input: ViewInput, links: PageLinks): View {
       ['comparisons', comparisons.length, () => safe(scope.label('family.commonComparisons'))],
     ]),
     finder: pairFinder(links, page.lang, family),
-    filterForms: {
-      zero: scope.catalog.resolve('family.filterShown', 0).text,
-      ...Object.fromEntries(
-        new Intl.PluralRules(page.lang).resolvedOptions().pluralCategories.map((cat) => [cat, scope.catalog.resolve('family.filterShown', sampleCount(page.lang, cat)).text]),
-      ),
-    },
+    filterForms: countForms(scope, 'family.filterShown'),
   };
 }
 
-/** A number that selects the given plural category, so the page's script can pick the right form. */
-function sampleCount(lang: string, category: string): number {
-  const rules = new Intl.PluralRules(lang);
-  for (let n = 1; n < 1000; n++) if (rules.select(n) === category) return n;
-  return 1000000;
-}
