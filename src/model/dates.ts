@@ -1,5 +1,5 @@
 import { SOURCE_LANGUAGE } from '../i18n/tags.js';
-import { pageInputs } from './inputs.js';
+import { pageInputs, type PageInputs } from './inputs.js';
 import { contentChain } from './localize.js';
 import type { PageRef } from './pages.js';
 import type { Site } from './types.js';
@@ -16,38 +16,55 @@ function contentFiles(site: Site, lang: string, family: string, key: string): st
   return files;
 }
 
-/**
- * The content files a page is made of, by the paths they are read from: those its declared inputs
- * name (its codes, its pair file, its family's file, linked codes of other families) and their
- * translations into the page's language. Labels and templates are not content: they date no page.
- */
-export function pageSources(site: Site, page: PageRef): string[] {
-  if (page.kind === 'chooser' || page.kind === 'notFound') return [];
-  if (page.kind === 'home') return site.families.flatMap((f) => contentFiles(site, page.lang, f.id, '_family'));
-  const inputs = pageInputs(site, page);
-  const family = inputs.family!.id;
-  const files = contentFiles(site, page.lang, family, '_family');
-  for (const code of inputs.codes) files.push(...contentFiles(site, page.lang, family, code));
-  if (inputs.pair) files.push(...contentFiles(site, page.lang, family, `pairs/${inputs.pair.a}-vs-${inputs.pair.b}`));
-  for (const other of inputs.others ?? []) {
-    files.push(...contentFiles(site, page.lang, other.family.id, '_family'));
-    for (const code of other.codes) files.push(...contentFiles(site, page.lang, other.family.id, code));
+type UnitDates = Map<string, string | null>;
+const unitDates = new WeakMap<Site, UnitDates>();
+
+/** The latest date of one code's, family's or pair's files in `lang` (null: one has none), memoized per site. */
+function unitModified(site: Site, lang: string, family: string, key: string): string | null {
+  let dates = unitDates.get(site);
+  if (!dates) unitDates.set(site, (dates = new Map()));
+  const id = `${lang}\u0000${family}\u0000${key}`;
+  let date = dates.get(id);
+  if (date === undefined) {
+    date = '';
+    for (const file of contentFiles(site, lang, family, key)) {
+      const known = site.modified[file];
+      if (known === undefined) {
+        date = null;
+        break;
+      }
+      if (known > date) date = known;
+    }
+    dates.set(id, date);
   }
-  return files;
+  return date;
 }
 
 /**
- * When a page's content last changed: the latest date of its content files (ISO dates in UTC
- * compare as strings). Undefined when one of them has no known date (uncommitted, or no history),
- * and for the pages without content (the language chooser, 404).
+ * When a page's content last changed: the latest date of the content files it is made of, those
+ * its declared inputs name (its codes, its pair file, its family's file, linked codes of other
+ * families; a home page: every family's file) and their translations into its language. Labels and
+ * templates are not content: they date no page. ISO dates in UTC compare as strings.
+ * Undefined when one of the files has no known date (uncommitted, or no history), and for the
+ * pages without content (the language chooser, 404). `inputs`, when given, are the page's own.
  */
-export function pageModified(site: Site, page: PageRef): string | undefined {
-  const files = pageSources(site, page);
-  let latest: string | undefined;
-  for (const file of files) {
-    const date = site.modified[file];
-    if (date === undefined) return undefined;
-    if (latest === undefined || date > latest) latest = date;
+export function pageModified(site: Site, page: PageRef, inputs?: PageInputs): string | undefined {
+  if (page.kind === 'chooser' || page.kind === 'notFound') return undefined;
+  const units: Array<[string, string]> = [];
+  if (page.kind === 'home') {
+    for (const f of site.families) units.push([f.id, '_family']);
+  } else {
+    const declared = inputs ?? pageInputs(site, page);
+    const family = declared.family!.id;
+    units.push([family, '_family'], ...declared.codes.map((code): [string, string] => [family, code]));
+    if (declared.pair) units.push([family, `pairs/${declared.pair.a}-vs-${declared.pair.b}`]);
+    for (const other of declared.others ?? []) units.push([other.family.id, '_family'], ...other.codes.map((code): [string, string] => [other.family.id, code]));
   }
-  return latest;
+  let latest = '';
+  for (const [family, key] of units) {
+    const date = unitModified(site, page.lang, family, key);
+    if (date === null) return undefined;
+    if (date > latest) latest = date;
+  }
+  return latest || undefined;
 }

@@ -139,7 +139,7 @@ export class InputHashes {
     for (const other of inputs.others ?? []) for (const code of other.codes) parts.push(other.family.id, code, this.code(localized.lang, other.family, code), this.family(localized.lang, other.family));
     if (inputs.pair) parts.push(JSON.stringify(inputs.pair), this.pairTranslation(localized.lang, inputs.pair));
     // The date its content last changed, shown in its structured data.
-    parts.push(pageModified(this.site, page) ?? '');
+    parts.push(pageModified(this.site, page, inputs) ?? '');
     // Whether the page is indexed, and which versions it names as alternates, depend on the other languages' translations.
     parts.push(indexableLanguages(this.site, localized).join());
     return digest(...parts);

@@ -55,11 +55,12 @@ export class Renderer {
     const language = this.site.languages.find((l) => l.tag === lang);
     const scope = new RenderScope(lang, language?.dir ?? 'ltr', this.catalog(lang), 'family' in page ? page.family : undefined);
     const links = new PageLinks(this.site, page);
-    const view: View = VIEW_BUILDERS[page.kind]({ site: this.site, page, inputs: pageInputs(this.site, page), scope, language, localize: this.localizer(lang), labelIn: (tag, key) => this.catalog(tag).resolve(key) }, links);
+    const inputs = pageInputs(this.site, page);
+    const view: View = VIEW_BUILDERS[page.kind]({ site: this.site, page, inputs, scope, language, localize: this.localizer(lang), labelIn: (tag, key) => this.catalog(tag).resolve(key) }, links);
     const asset = (name: string) => `${links.asset(name)}?v=${this.assetVersion[name] ?? '0'}`;
     const indexable = isIndexable(this.site, page);
     const canonical = page.kind === 'chooser' ? this.site.baseUrl : page.kind === 'notFound' ? undefined : links.absolute(page);
-    const modified = pageModified(this.site, page);
+    const modified = pageModified(this.site, page, inputs);
     const html = this.templates.render(page.kind, {
       ...view,
       $: scope,
