@@ -6,6 +6,7 @@ import path from 'node:path';
 import { Piscina } from 'piscina';
 import { applyStrict, hasErrors, type Diagnostic } from './diagnostics.js';
 import { trace } from './trace.js';
+import { pageModified } from './model/dates.js';
 import { digest } from './model/hash.js';
 import { indexableCounts, indexableLanguages, type IndexableCount } from './model/indexing.js';
 import { InputHashes } from './model/inputs.js';
@@ -65,7 +66,7 @@ function ownCode(): string {
 }
 
 function rendererHash(site: Site): string {
-  return digest(ownCode(), JSON.stringify(site.templates), JSON.stringify(site.assets), site.search ? 'search' : '');
+  return digest(ownCode(), JSON.stringify(site.templates), JSON.stringify(site.assets), JSON.stringify(site.binaryAssets), site.search ? 'search' : '');
 }
 
 /**
@@ -138,16 +139,18 @@ async function renderPages(site: Site, task: Omit<RenderTask, 'jobs'>, jobs: rea
  */
 function extraHashes(site: Site): Record<string, string> {
   const listed = sitemapPages(site);
-  const structure = digest(ownCode(), site.baseUrl, JSON.stringify(site.languages), ...listed.map((page) => `${pageFile(page)} ${indexableLanguages(site, page).join()}`));
+  const structure = digest(ownCode(), site.baseUrl, JSON.stringify(site.languages), ...listed.map((page) => `${pageFile(page)} ${indexableLanguages(site, page).join()} ${pageModified(site, page) ?? ''}`));
   const hashes: Record<string, string> = { 'robots.txt': digest(ownCode(), site.baseUrl) };
   for (const name of sitemapNames(listed.length, urlsPerSitemap(site.languages.length, site.baseUrl))) hashes[name] = digest(name, structure);
   for (const [name, content] of Object.entries(site.assets)) hashes[`assets/${name}`] = digest(content);
+  for (const [name, base64] of Object.entries(site.binaryAssets)) hashes[`assets/${name}`] = digest(base64);
   return hashes;
 }
 
 function extraFiles(site: Site): ChunkedFile[] {
   const files: ChunkedFile[] = [...sitemapFiles(site), { name: 'robots.txt', chunks: () => [robotsTxt(site)] }];
   for (const [name, content] of Object.entries(site.assets)) files.push({ name: `assets/${name}`, chunks: () => [content] });
+  for (const [name, base64] of Object.entries(site.binaryAssets)) files.push({ name: `assets/${name}`, chunks: () => [Buffer.from(base64, 'base64')] });
   return files;
 }
 

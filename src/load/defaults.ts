@@ -2,7 +2,7 @@ import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import { PACKAGE_ROOT } from '../package.js';
-import { filesUnder, listDir, readSources, type SourceFile } from './files.js';
+import { filesUnder, listDir, readAssets, readSources, type BinaryFile, type SourceFile } from './files.js';
 import { labelFileTag } from './project.js';
 import { parseJson, type JsonFile } from './json.js';
 
@@ -14,6 +14,7 @@ import { parseJson, type JsonFile } from './json.js';
 export interface Defaults {
   readonly templates: readonly SourceFile[];
   readonly assets: readonly SourceFile[];
+  readonly binaryAssets: readonly BinaryFile[];
   readonly locales: readonly JsonFile[];
   readonly display: (file: string) => string;
 }
@@ -37,7 +38,7 @@ export async function loadDefaults(projectRoot: string, packageRoot = PACKAGE_RO
   const labelPaths = (await listDir(path.join(packageRoot, 'locales'))).filter((e) => !e.isDirectory && labelFileTag(e.name) !== undefined).map((e) => e.abs);
   const [templates, assets, labels] = await Promise.all([
     filesUnder(templateDir, '.hbs').then((paths) => readSources(packageRoot, paths)),
-    filesUnder(path.join(templateDir, 'assets'), '').then((paths) => readSources(packageRoot, paths)),
+    filesUnder(path.join(templateDir, 'assets'), '').then((paths) => readAssets(packageRoot, paths)),
     readSources(packageRoot, labelPaths),
   ]);
   const diagnostics = [...templates.diagnostics, ...assets.diagnostics, ...labels.diagnostics];
@@ -51,5 +52,5 @@ export async function loadDefaults(projectRoot: string, packageRoot = PACKAGE_RO
     const rel = path.relative(projectRoot, abs);
     return rel.startsWith('..') || path.isAbsolute(rel) ? abs : rel.split(path.sep).join('/');
   };
-  return { defaults: { templates: templates.files, assets: assets.files, locales, display }, diagnostics };
+  return { defaults: { templates: templates.files, assets: assets.files, binaryAssets: assets.binary, locales, display }, diagnostics };
 }

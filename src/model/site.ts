@@ -1,5 +1,5 @@
 import { autonym, SOURCE_LANGUAGE, textDirection } from '../i18n/tags.js';
-import type { FamilyData, LabelTree, Language, Site, UntranslatedPolicy } from './types.js';
+import type { FamilyData, LabelTree, Language, Publisher, Site, UntranslatedPolicy } from './types.js';
 import type { Translations } from '../validate/translations.js';
 
 export interface SiteParts {
@@ -12,6 +12,10 @@ export interface SiteParts {
   readonly translations: Translations;
   readonly templates: Readonly<Record<string, string>>;
   readonly assets: Readonly<Record<string, string>>;
+  readonly binaryAssets?: Readonly<Record<string, string>>;
+  readonly publisher?: Publisher;
+  /** Content file → when it last changed; files not named here have no known date. */
+  readonly modified?: Readonly<Record<string, string>>;
   /** Languages to publish (default: every language with a label file). */
   readonly publish?: readonly string[];
 }
@@ -36,6 +40,7 @@ export function buildSite(parts: SiteParts): Site {
   }));
   return {
     baseUrl: parts.baseUrl.endsWith('/') ? parts.baseUrl : `${parts.baseUrl}/`,
+    ...(parts.publisher ? { publisher: parts.publisher } : {}),
     untranslated: parts.untranslated ?? 'noindex',
     search: parts.search ?? true,
     languages,
@@ -45,5 +50,7 @@ export function buildSite(parts: SiteParts): Site {
     pairTranslations: parts.translations.pairs,
     templates: parts.templates,
     assets: parts.assets,
+    binaryAssets: parts.binaryAssets ?? {},
+    modified: parts.modified ?? {},
   };
 }
