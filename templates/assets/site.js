@@ -185,9 +185,10 @@
       status.textContent = text;
     }
 
+    // Each form comes cut at its count: joined with the number.
     function message(n) {
-      var form = n === 0 && forms.zero ? forms.zero : forms[rules.select(n)] || forms.other || '';
-      return form.replace(/\{\{\s*count\s*\}\}/g, new Intl.NumberFormat(lang).format(n));
+      var parts = n === 0 && forms.zero ? forms.zero : forms[rules.select(n)] || forms.other || [];
+      return parts.join(new Intl.NumberFormat(lang).format(n));
     }
 
     function open() {
