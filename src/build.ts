@@ -1,7 +1,9 @@
 import { applyStrict, hasErrors, type Diagnostic } from './diagnostics.js';
 import type { IndexableCount } from './model/indexing.js';
+import type { SearchPage } from './model/search.js';
 import { digest } from './model/hash.js';
 import { sourceFingerprint } from './load/fingerprint.js';
+import { repositoryHead } from './load/history.js';
 import { PACKAGE_ROOT } from './package.js';
 import type { ProjectOptions } from './project.js';
 import { subsetOf } from './subset.js';
@@ -40,14 +42,20 @@ export interface BuildResult {
   readonly missingContent: number;
   /** Per published language, its indexable pages (empty when the build stopped before the site was made). */
   readonly indexable: readonly IndexableCount[];
+  /** The pages of the search index (undefined with search off); an update in place leaves the index to the caller. */
+  readonly searchPages?: readonly SearchPage[];
   /** After an update in place: the files it wrote or removed. */
   readonly written?: readonly string[];
 }
 
-/** The fingerprint of everything a build reads: the sources' bytes, the tool's code and the options that choose what is built. */
+/**
+ * The fingerprint of everything a build reads: the sources' bytes, the commit they are dated from
+ * (pages carry the date of their content's last commit), the tool's code and the options that
+ * choose what is built.
+ */
 function fingerprint(options: BuildOptions): string {
-  const chosen = JSON.stringify([options.baseUrl, options.languages ?? null, options.families ?? null]);
-  return digest(sourceFingerprint(options.root, PACKAGE_ROOT), ownCode(), chosen);
+  const chosen = JSON.stringify([options.baseUrl, options.languages ?? null, options.families ?? null, options.search ?? null]);
+  return digest(sourceFingerprint(options.root, PACKAGE_ROOT), repositoryHead(options.root), ownCode(), chosen);
 }
 
 /**

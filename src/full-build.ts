@@ -10,7 +10,7 @@ import { allPages, pageFile, type PageRef } from './model/pages.js';
 import type { BuildOptions, BuildResult } from './build.js';
 import { parseMemo } from './load/parse-memo.js';
 import { validateProject } from './project.js';
-import { extraFiles, extraHashes, rendererHash } from './site-files.js';
+import { extraFiles, extraHashes, rendererHash, searchHash } from './site-files.js';
 import { subsetOf, type Subset } from './subset.js';
 import { ownCode } from './tool-code.js';
 import { renderFirst, updateInPlace } from './write/in-place.js';
@@ -18,6 +18,8 @@ import { parseMemoFile, createStaging, discardStaging, publishStaging, recoverOu
 import { readManifest, TOOL_VERSION, writeMarker, type BuildReport, type Manifest } from './write/ownership.js';
 import { makeContainers, renderPages, stopWorkers } from './write/render-pages.js';
 import type { PageJob } from './write/render-task.js';
+import { indexPages, reuseSearchIndex, searchEngineVersion, writeSearchFiles } from './write/search-index.js';
+import { searchPages } from './model/search.js';
 
 /** The manifest with the subset of this build, or none for a full build: a full manifest is written as it always was. */
 function withSubset(manifest: Manifest, subset: Subset | undefined): Manifest {
@@ -56,7 +58,9 @@ async function buildFromSources(options: BuildOptions, preflight: Preflight): Pr
   const failed = { diagnostics, pages: 0, rendered: 0, reused: 0, bytes: 0, languages: 0, upToDate: false, missingLabels, missingContent, indexable: [] };
   if (hasErrors(diagnostics) || !project.site) return { ...failed, ok: false };
   const site = project.site;
-  const base = { ...failed, indexable: indexableCounts(site) };
+  const pages: PageRef[] = allPages(site);
+  const searchable = searchPages(site, pages);
+  const base = { ...failed, indexable: indexableCounts(site), searchPages: site.search ? searchable : undefined };
   // What a later build with the same sources says without reading them: the same warnings and counts.
   const stamp = (pages: number) => {
     const report: BuildReport = { diagnostics: project.diagnostics, pages, missingLabels, missingContent, indexable: base.indexable, languages: site.languages.length };
@@ -66,7 +70,7 @@ async function buildFromSources(options: BuildOptions, preflight: Preflight): Pr
   await recoverOutput(options.out);
 
   // Equal inputs give equal output: when nothing changed, a build need not even hash its pages.
-  const inputsHash = digest(ownCode(), JSON.stringify(site));
+  const inputsHash = digest(ownCode(), JSON.stringify(site), site.search ? searchEngineVersion() : '');
   const previous = await readManifest(options.out);
   const sameTool = previous?.version === TOOL_VERSION;
   if (sameTool && previous?.inputs === inputsHash && (await topLevelMatches(options.out, previous.files))) {
@@ -77,7 +81,6 @@ async function buildFromSources(options: BuildOptions, preflight: Preflight): Pr
   }
 
   const hashes = new InputHashes(site, rendererHash(site));
-  const pages: PageRef[] = allPages(site);
   const inPlace = options.inPlace ? previous : undefined;
   const first = inPlace && options.priority ? await renderFirst(site, options.out, inPlace, pages, hashes, options.priority) : [];
   const files: Record<string, string> = {};
@@ -87,11 +90,13 @@ async function buildFromSources(options: BuildOptions, preflight: Preflight): Pr
     if (index % 2000 === 1999) await new Promise((resolve) => setImmediate(resolve));
   }
   Object.assign(files, extraHashes(site));
-  const buildHash = digest(JSON.stringify(files));
+  const indexHash = searchHash(site, searchable, files);
+  const buildHash = digest(JSON.stringify(files), indexHash ?? '');
   trace('hash page inputs');
   const summary = { ...base, pages: pages.length, languages: site.languages.length };
 
-  if (sameTool && previous?.build === buildHash && (await topLevelMatches(options.out, files))) {
+  // The previous manifest lists the search index's files too, which only indexing names.
+  if (sameTool && previous?.build === buildHash && (await topLevelMatches(options.out, previous.files))) {
     await writeMarker(options.out, withSubset({ ...previous, inputs: inputsHash, ...stamp(pages.length) }, subset));
     return { ...summary, ok: true, upToDate: true, reused: pages.length };
   }
@@ -126,6 +131,7 @@ async function buildFromSources(options: BuildOptions, preflight: Preflight): Pr
     // A kept output already holds most pages: only those whose inputs differ are linked or rendered.
     const holds = (file: string) => Object.hasOwn(staging.holds, file);
     const upToDate = (file: string) => holds(file) && staging.holds[file] === files[file];
+    const indexKept = await reuseSearchIndex(staging, indexHash, files, previous ? { dir: options.out, files: previous.files } : undefined);
     await makeContainers(staging.dir, pages);
     await removeStale(staging.dir, Object.keys(staging.holds).filter((file) => !Object.hasOwn(files, file)));
     const jobs: PageJob[] = [];
@@ -139,6 +145,10 @@ async function buildFromSources(options: BuildOptions, preflight: Preflight): Pr
     // After the pages, not beside them: writing the sitemap while the workers render gained no time and cost 20–40 MB more at the peak.
     for (const file of extraFiles(site)) if (!upToDate(file.name)) await writeChunks(path.join(staging.dir, file.name), file.chunks());
     trace('render and write pages, sitemap, robots.txt, assets');
+    if (indexHash !== undefined && !indexKept) {
+      for (const name of await writeSearchFiles(staging.dir, await indexPages(staging.dir, searchable))) files[name] = indexHash;
+      trace(`search index: ${searchable.length} pages`);
+    }
     const manifest = withSubset({ tool: 'code-compare', version: TOOL_VERSION, inputs: inputsHash, build: buildHash, ...stamp(pages.length), files }, subset);
     await writeMarker(staging.dir, manifest);
     await publishStaging(staging.dir, options.out);

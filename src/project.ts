@@ -1,10 +1,12 @@
 import path from 'node:path';
-import { compareDiagnostics, hasErrors, limitRepeated, type Diagnostic } from './diagnostics.js';
+import { compareDiagnostics, diagnostic, hasErrors, limitRepeated, START, type Diagnostic } from './diagnostics.js';
 import { loadDefaults } from './load/defaults.js';
-import type { SourceFile } from './load/files.js';
+import type { BinaryFile, SourceFile } from './load/files.js';
+import { readContentDates, type ContentDates } from './load/history.js';
 import type { JsonFile } from './load/json.js';
 import { loadProject, type LoadFilter, type RawProject } from './load/project.js';
 import { buildSite } from './model/site.js';
+import { isSocialImage, pngSize } from './model/social-image.js';
 import type { FamilyData, LabelTree, Site } from './model/types.js';
 import { loadSettings } from './load/settings.js';
 import { parseMemo } from './load/parse-memo.js';
@@ -24,6 +26,8 @@ export const REQUIRED_TEMPLATES = ['layout', 'pages/chooser', 'pages/notFound', 
 export interface ProjectOptions extends LoadFilter {
   readonly root: string;
   readonly baseUrl: string;
+  /** Search on or off (`--search`, `--no-search`), over `codeCompare.search`. */
+  readonly search?: boolean;
 }
 
 /** A validated project: the site to render (when there were no errors) and what validation found. */
@@ -58,6 +62,30 @@ function layer(tools: readonly SourceFile[], own: readonly SourceFile[], nameOf:
     texts: Object.fromEntries([...found].map(([name, f]) => [name, f.text])),
     files: Object.fromEntries([...found].map(([name, f]) => [name, f.shown])),
   };
+}
+
+/** The tool's images with the project's laid over them by name: name → base64, and name → the file shown in diagnostics. */
+function layerImages(tools: readonly BinaryFile[], own: readonly BinaryFile[], display: (path: string) => string) {
+  const asText = (files: readonly BinaryFile[]) => files.map((f) => ({ path: f.path, text: f.base64 }));
+  return layer(asText(tools), asText(own), assetName, display);
+}
+
+/** A social image must be a PNG: its size, read from its header, goes into the pages. */
+function checkSocialImages(images: { texts: Record<string, string>; files: Record<string, string> }): Diagnostic[] {
+  return Object.entries(images.texts)
+    .filter(([name, base64]) => isSocialImage(name) && !pngSize(base64))
+    .map(([name]) => diagnostic(images.files[name]!, START, 'error', 'invalid-asset', `${name} is the image shown when a page is shared, and must be a PNG file (1200×630 pixels is best)`));
+}
+
+/** The dates of the content files this build reads, by their paths. */
+function datesOfRead(dates: ContentDates, raw: RawProject): Record<string, string> {
+  const read = [...raw.families.flatMap((f) => [f.file, ...f.codes, ...f.pairs]), ...raw.translations.map((t) => t.file)].map((file) => file.path);
+  const known: Record<string, string> = {};
+  for (const file of read.sort()) {
+    const date = dates.get(file);
+    if (date !== undefined) known[file] = date;
+  }
+  return known;
 }
 
 const tagOf = (file: JsonFile) => path.posix.basename(file.path, '.json');
@@ -99,10 +127,12 @@ function rememberedCheck<T>(name: string, inputs: readonly (JsonFile | string)[]
 
 /** load → validate → model. Collects every diagnostic; a site is returned only without errors. */
 export async function validateProject(options: ProjectOptions): Promise<ValidatedProject> {
-  const [raw, settings, tool] = await Promise.all([loadProject(options.root, options), loadSettings(options.root), loadDefaults(options.root)]);
+  const [raw, settings, tool, dates] = await Promise.all([loadProject(options.root, options), loadSettings(options.root), loadDefaults(options.root), readContentDates(options.root)]);
   const diagnostics: Diagnostic[] = [...raw.diagnostics, ...settings.diagnostics, ...tool.diagnostics, ...checkMarkup(raw)];
   const defaults = tool.defaults;
   const display = defaults?.display ?? ((file: string) => file);
+  const images = layerImages(defaults?.binaryAssets ?? [], raw.binaryAssets, display);
+  diagnostics.push(...checkSocialImages(images));
   const families = validateFamilies(raw.families, diagnostics, options.families !== undefined);
   if (options.families) {
     for (const wanted of options.families) {
@@ -110,8 +140,9 @@ export async function validateProject(options: ProjectOptions): Promise<Validate
     }
   }
   const toolFiles = defaults?.locales ?? [];
-  const labelInputs = [...raw.locales, ...toolFiles, ...toolFiles.map((file) => display(file.path)), JSON.stringify([defaults !== undefined, options.languages ?? null, raw.families.map((f) => f.id)])];
-  const labels = rememberedCheck('labels', labelInputs, diagnostics, (found) => validateLabels(raw.locales, found, defaults && toolLabels(defaults.locales, raw, options.languages, display)));
+  const familyIds = options.families ? undefined : raw.families.map((f) => f.id);
+  const labelInputs = [...raw.locales, ...toolFiles, ...toolFiles.map((file) => display(file.path)), JSON.stringify([defaults !== undefined, options.languages ?? null, raw.families.map((f) => f.id), familyIds ?? null])];
+  const labels = rememberedCheck('labels', labelInputs, diagnostics, (found) => validateLabels(raw.locales, found, defaults && toolLabels(defaults.locales, raw, options.languages, display), familyIds));
   if (options.languages) {
     for (const wanted of options.languages) {
       if (!labels.reports.some((r) => r.tag === wanted)) diagnostics.push({ file: 'locales', line: 1, column: 1, severity: 'error', rule: 'unknown-language', message: `no usable locales/${wanted}.json (--lang)` });
@@ -141,11 +172,15 @@ export async function validateProject(options: ProjectOptions): Promise<Validate
   const site = buildSite({
     baseUrl: options.baseUrl,
     untranslated: settings.settings.untranslated,
+    search: options.search ?? settings.settings.search,
+    publisher: settings.settings.publisher,
+    modified: datesOfRead(dates, raw),
     families,
     labels: labelTrees,
     translations,
     templates,
     assets: layer(defaults?.assets ?? [], raw.assets, assetName, display).texts,
+    binaryAssets: images.texts,
     publish: options.languages,
   });
   return { site, diagnostics: shown, ...reports, checkOnly: checkOnlyShown };

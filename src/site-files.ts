@@ -1,13 +1,24 @@
+import { pageModified } from './model/dates.js';
 import { digest } from './model/hash.js';
 import { indexableLanguages } from './model/indexing.js';
 import { pageFile } from './model/pages.js';
+import type { SearchPage } from './model/search.js';
 import type { Site } from './model/types.js';
 import { robotsTxt, sitemapFiles, sitemapNames, sitemapPages, urlsPerSitemap, type ChunkedFile } from './render/sitemap.js';
 import { ownCode } from './tool-code.js';
+import { searchEngineVersion } from './write/search-index.js';
 
 /** Hash of what every page is made with: the templates, the assets and the renderer's own code. */
 export function rendererHash(site: Site): string {
-  return digest(ownCode(), JSON.stringify(site.templates), JSON.stringify(site.assets));
+  return digest(ownCode(), JSON.stringify(site.templates), JSON.stringify(site.assets), JSON.stringify(site.binaryAssets), site.search ? 'search' : '');
+}
+
+/**
+ * What the search index is made from: the files of the pages it holds, by the hashes of their
+ * inputs, and the indexer's version. Undefined with search off.
+ */
+export function searchHash(site: Site, pages: readonly SearchPage[], files: Readonly<Record<string, string>>): string | undefined {
+  return site.search ? digest(ownCode(), searchEngineVersion(), ...pages.map((page) => `${page.file} ${files[page.file]}`)) : undefined;
 }
 
 /**
@@ -16,16 +27,18 @@ export function rendererHash(site: Site): string {
  */
 export function extraHashes(site: Site): Record<string, string> {
   const listed = sitemapPages(site);
-  const structure = digest(ownCode(), site.baseUrl, JSON.stringify(site.languages), ...listed.map((page) => `${pageFile(page)} ${indexableLanguages(site, page).join()}`));
+  const structure = digest(ownCode(), site.baseUrl, JSON.stringify(site.languages), ...listed.map((page) => `${pageFile(page)} ${indexableLanguages(site, page).join()} ${pageModified(site, page) ?? ''}`));
   const hashes: Record<string, string> = { 'robots.txt': digest(ownCode(), site.baseUrl) };
   for (const name of sitemapNames(listed.length, urlsPerSitemap(site.languages.length, site.baseUrl))) hashes[name] = digest(name, structure);
   for (const [name, content] of Object.entries(site.assets)) hashes[`assets/${name}`] = digest(content);
+  for (const [name, base64] of Object.entries(site.binaryAssets)) hashes[`assets/${name}`] = digest(base64);
   return hashes;
 }
 
 export function extraFiles(site: Site): ChunkedFile[] {
   const files: ChunkedFile[] = [...sitemapFiles(site), { name: 'robots.txt', chunks: () => [robotsTxt(site)] }];
   for (const [name, content] of Object.entries(site.assets)) files.push({ name: `assets/${name}`, chunks: () => [content] });
+  for (const [name, base64] of Object.entries(site.binaryAssets)) files.push({ name: `assets/${name}`, chunks: () => [Buffer.from(base64, 'base64')] });
   return files;
 }
 

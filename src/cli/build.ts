@@ -11,6 +11,7 @@ export interface BuildCommandOptions extends CommonOptions {
   readonly baseUrl?: string;
   readonly strict?: boolean;
   readonly jobs?: number;
+  readonly search?: boolean;
 }
 
 export async function buildCommand(options: BuildCommandOptions, output: Output): Promise<number> {
@@ -30,6 +31,7 @@ export async function buildCommand(options: BuildCommandOptions, output: Output)
     out,
     strict: options.strict ?? false,
     jobs: options.jobs,
+    search: options.search,
     onProgress: bar
       ? (done, total) => {
           if (!barStarted) bar.start(total, 0);

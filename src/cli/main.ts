@@ -22,6 +22,13 @@ function common(command: Command): Command {
     .option('--family <ids>', 'only these code families, comma-separated (e.g. smtp)', commaList);
 }
 
+/** `--search` and `--no-search`, left undefined unless given, so `codeCompare.search` decides. */
+function searchOptions(command: Command): Command {
+  return command
+    .option('--search', 'a search box on every page and a search index in pagefind/ (the default, unless codeCompare.search is false)')
+    .option('--no-search', 'no search box and no search index');
+}
+
 function program(output: Output, setExit: (code: number) => void): Command {
   const run = (action: () => Promise<number>) => async () => setExit(await action());
   const cli = new Command('code-compare')
@@ -36,6 +43,7 @@ function program(output: Output, setExit: (code: number) => void): Command {
     .option('--base-url <url>', 'absolute URL the site is published at (default: codeCompare.baseUrl in package.json)')
     .option('--strict', 'treat warnings as errors')
     .addOption(new Option('--jobs <n>', 'worker threads for rendering (default: one per core)').argParser(positiveInteger));
+  searchOptions(build);
   build.action((_opts: unknown, cmd: Command) => run(() => buildCommand(cmd.opts(), output))());
 
   const init = cli.command('init').description('write a small working project into DIR (default: the current folder), which must be empty')
@@ -55,6 +63,7 @@ function program(output: Output, setExit: (code: number) => void): Command {
   const serve = common(cli.command('serve').description('preview on 127.0.0.1 with rebuild on save and live reload'))
     .option('--port <n>', 'port to listen on (0: any free port)', (v) => (v === '0' ? 0 : positiveInteger(v)), 8080)
     .option('--base-url <url>', 'base URL used for canonical links in the preview');
+  searchOptions(serve);
   serve.action((_opts: unknown, cmd: Command) => run(() => serveCommand(cmd.opts(), output))());
 
   const newLocale = common(cli.command('new-locale').description('scaffold locales/TAG.json for a new language').argument('<tag>', 'BCP 47 language tag, e.g. pt-BR'));

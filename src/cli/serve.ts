@@ -6,6 +6,8 @@ import { watch } from 'chokidar';
 import { build } from '../build.js';
 import { formatDiagnostic } from '../diagnostics.js';
 import { injectLiveScript, LIVE_PATH, LIVE_SCRIPT, LiveReload } from '../serve/live-reload.js';
+import { PreviewSearch, SEARCH_PATH } from '../serve/search.js';
+import { stopIndexing } from '../write/search-index.js';
 import { resolveUrlPath, serveFile } from '../serve/static.js';
 import { languageSlug } from '../i18n/tags.js';
 import { describeSubset, subsetOf } from '../subset.js';
@@ -15,6 +17,7 @@ import type { Output } from './report.js';
 export interface ServeCommandOptions extends CommonOptions {
   readonly port?: number;
   readonly baseUrl?: string;
+  readonly search?: boolean;
 }
 
 /** Why the server could not listen, in one line with what to do about it. */
@@ -41,6 +44,8 @@ export async function serveCommand(options: ServeCommandOptions, output: Output)
   const live = new LiveReload();
   let preview: string | undefined;
   let out: string | undefined;
+  let building: Promise<void> = Promise.resolve();
+  const search = new PreviewSearch(() => building);
   const server = createServer((request, response) => {
     const url = request.url ?? '/';
     if (url.startsWith(`${LIVE_PATH}events`)) return live.connect(response, new URL(url, 'http://localhost').searchParams.get('page') ?? '/');
@@ -54,7 +59,8 @@ export async function serveCommand(options: ServeCommandOptions, output: Output)
       response.end(injectLiveScript(WAITING));
       return;
     }
-    serveFile(out, request, response, { transformHtml: injectLiveScript }).catch((error: unknown) => {
+    const answer = url.startsWith(SEARCH_PATH) && search.enabled ? search.respond(url, response) : serveFile(out, request, response, { transformHtml: injectLiveScript });
+    answer.catch((error: unknown) => {
       response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
       response.end(message(error));
     });
@@ -76,7 +82,6 @@ export async function serveCommand(options: ServeCommandOptions, output: Output)
     const file = out && resolveUrlPath(out, page);
     return file && existsSync(file) ? path.relative(out!, file).split(path.sep).join('/') : '404.html';
   };
-  let building: Promise<void> = Promise.resolve();
   let again = false;
   const rebuild = async (reason: string) => {
     const started = performance.now();
@@ -94,7 +99,7 @@ export async function serveCommand(options: ServeCommandOptions, output: Output)
           live.reload((page) => first.has(fileShown(page)));
         },
       };
-      const result = await build({ ...common, baseUrl: options.baseUrl ?? 'http://127.0.0.1/', out: path.join(preview, 'site'), strict: false, inPlace: true, priority });
+      const result = await build({ ...common, baseUrl: options.baseUrl ?? 'http://127.0.0.1/', out: path.join(preview, 'site'), strict: false, inPlace: true, priority, search: options.search });
       out = path.join(preview, 'site');
       const report = result.diagnostics.map(formatDiagnostic);
       for (const line of report) output.err(line);
@@ -103,6 +108,7 @@ export async function serveCommand(options: ServeCommandOptions, output: Output)
         live.failed(report.join('\n'));
         return;
       }
+      if (!result.upToDate) search.changed(out, result.searchPages);
       const openFirst = shownAfter === undefined ? '' : `, open pages shown after ${Math.round(shownAfter)} ms`;
       output.out(`${reason}: ${result.rendered} rendered, ${result.reused} reused, ${Math.round(performance.now() - started)} ms${openFirst}`);
       // A new output (the first build) reloads every page; an update, the pages it changed that were not shown first.
@@ -124,6 +130,8 @@ export async function serveCommand(options: ServeCommandOptions, output: Output)
 
   schedule('initial build');
   await building;
+  // Once, while the reader opens the first page; after a change, only when a page asks for it.
+  search.warm();
   const url = `http://127.0.0.1:${actualPort}/`;
   const subset = subsetOf(common);
   const only = subset ? `only ${describeSubset(subset)}${subset.languages?.length === 1 ? `, home page ${url}${languageSlug(subset.languages[0]!)}/` : ''}; ` : '';
@@ -147,6 +155,7 @@ export async function serveCommand(options: ServeCommandOptions, output: Output)
   server.closeAllConnections();
   await new Promise((resolve) => server.close(resolve));
   await building;
+  await stopIndexing();
   if (preview) rmSync(preview, { recursive: true, force: true });
   return 0;
 }

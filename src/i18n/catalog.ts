@@ -38,6 +38,11 @@ export class Catalog {
     return new Catalog(lang, instance);
   }
 
+  /** Whether any language has the label: for labels a project may leave out (`families.<id>.summary`). */
+  has(key: string): boolean {
+    return this.instance.exists(key);
+  }
+
   /**
    * Throws for a key no language has: that is a template bug, not a translator's. With `family`, a
    * label of that family (`families.<family>.<key>`) comes before the shared one in each language,

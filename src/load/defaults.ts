@@ -2,7 +2,7 @@ import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import { PACKAGE_ROOT } from '../package.js';
-import { filesUnder, listDir, readSources, type SourceFile } from './files.js';
+import { filesUnder, listDir, readAssets, readSources, type BinaryFile, type SourceFile } from './files.js';
 import { labelFileTag } from './project.js';
 import type { JsonFile } from './json.js';
 import { parseMemo } from './parse-memo.js';
@@ -15,6 +15,7 @@ import { parseMemo } from './parse-memo.js';
 export interface Defaults {
   readonly templates: readonly SourceFile[];
   readonly assets: readonly SourceFile[];
+  readonly binaryAssets: readonly BinaryFile[];
   readonly locales: readonly JsonFile[];
   readonly display: (file: string) => string;
 }
@@ -38,7 +39,7 @@ export async function loadDefaults(projectRoot: string, packageRoot = PACKAGE_RO
   const labelPaths = (await listDir(path.join(packageRoot, 'locales'))).filter((e) => !e.isDirectory && labelFileTag(e.name) !== undefined).map((e) => e.abs);
   const [templates, assets, labels] = await Promise.all([
     filesUnder(templateDir, '.hbs').then((paths) => readSources(packageRoot, paths)),
-    filesUnder(path.join(templateDir, 'assets'), '').then((paths) => readSources(packageRoot, paths)),
+    filesUnder(path.join(templateDir, 'assets'), '').then((paths) => readAssets(packageRoot, paths)),
     readSources(packageRoot, labelPaths),
   ]);
   const diagnostics = [...templates.diagnostics, ...assets.diagnostics, ...labels.diagnostics];
@@ -52,5 +53,5 @@ export async function loadDefaults(projectRoot: string, packageRoot = PACKAGE_RO
     const rel = path.relative(projectRoot, abs);
     return rel.startsWith('..') || path.isAbsolute(rel) ? abs : rel.split(path.sep).join('/');
   };
-  return { defaults: { templates: templates.files, assets: assets.files, locales, display }, diagnostics };
+  return { defaults: { templates: templates.files, assets: assets.files, binaryAssets: assets.binary, locales, display }, diagnostics };
 }

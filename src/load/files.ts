@@ -46,11 +46,33 @@ const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 /** A control character other than tab and line breaks: never meant in text, and invalid in HTML. */
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 
+/** A file that is not text (an image under templates/assets/), as base64. */
+export interface BinaryFile {
+  readonly path: string;
+  readonly base64: string;
+}
+
+/** Files under templates/assets/ with these endings are read as bytes; every other file is text. */
+export const BINARY_ASSET = /\.(?:png|jpe?g|gif|webp|avif|ico|woff2?)$/i;
+
 /**
- * Reads one file under `root`, refusing a path whose real location lies outside the root's real
- * location (a symlink pointing out of the project), anything but a regular file, a file larger
- * than its limit, bytes that are not UTF-8 and control characters.
+ * Reads the bytes of one file under `root`, refusing a path whose real location lies outside the
+ * root's real location (a symlink pointing out of the project), anything but a regular file and a
+ * file larger than its limit.
  */
+function readBytes(root: string, realRoot: string, abs: string): { rel: string; bytes?: Buffer; diagnostics: Diagnostic[] } {
+  const rel = relative(root, abs);
+  const fail = (rule: string, message: string) => ({ rel, diagnostics: [diagnostic(rel, START, 'error', rule, message)] });
+  const real = realpathSync.native(abs);
+  if (real !== realRoot && !real.startsWith(realRoot + path.sep)) return fail('path-outside-root', `refusing to read ${rel}: it resolves to ${real}, outside the project root`);
+  const stats = statSync(abs);
+  if (!stats.isFile()) return fail('input-limit', `${rel} is not a regular file`);
+  const limit = sizeLimit(rel);
+  if (stats.size > limit) return fail('input-limit', `the file has ${megabytes(stats.size)}; a file like it may have at most ${megabytes(limit)}`);
+  return { rel, bytes: readFileSync(abs), diagnostics: [] };
+}
+
+/** Reads one file under `root` as text (see readBytes), refusing bytes that are not UTF-8 and control characters. */
 export async function readSource(root: string, abs: string): Promise<ReadResult> {
   return readSourceSync(root, realpathSync.native(root), abs);
 }
@@ -60,17 +82,9 @@ export async function readSource(root: string, abs: string): Promise<ReadResult>
  * time a thousand promises take (four trips through libuv's thread pool each).
  */
 function readSourceSync(root: string, realRoot: string, abs: string): ReadResult {
-  const rel = relative(root, abs);
+  const { rel, bytes, diagnostics } = readBytes(root, realRoot, abs);
+  if (!bytes) return { diagnostics };
   const fail = (at: Position, rule: string, message: string): ReadResult => ({ diagnostics: [diagnostic(rel, at, 'error', rule, message)] });
-  const real = realpathSync.native(abs);
-  if (real !== realRoot && !real.startsWith(realRoot + path.sep)) {
-    return fail(START, 'path-outside-root', `refusing to read ${rel}: it resolves to ${real}, outside the project root`);
-  }
-  const stats = statSync(abs);
-  if (!stats.isFile()) return fail(START, 'input-limit', `${rel} is not a regular file`);
-  const limit = sizeLimit(rel);
-  if (stats.size > limit) return fail(START, 'input-limit', `the file has ${megabytes(stats.size)}; a file like it may have at most ${megabytes(limit)}`);
-  const bytes = readFileSync(abs);
   const text = decodeUtf8(bytes);
   if (text === undefined) {
     return fail(invalidUtf8Position(bytes), 'encoding', 'this byte is not valid UTF-8; save the file as UTF-8');
@@ -82,6 +96,19 @@ function readSourceSync(root: string, realRoot: string, abs: string): ReadResult
     return fail(positionAt(normalized, control.index), 'encoding', `the control character U+${code} is not allowed in text; remove it`);
   }
   return { file: { path: rel, text: normalized }, diagnostics: [] };
+}
+
+/** Reads the files of an assets folder: images as bytes, the others (CSS, scripts, SVG) as text. */
+export async function readAssets(root: string, paths: readonly string[]): Promise<{ files: SourceFile[]; binary: BinaryFile[]; diagnostics: Diagnostic[] }> {
+  const binaryPaths = paths.filter((p) => BINARY_ASSET.test(p));
+  const text = await readSources(root, paths.filter((p) => !BINARY_ASSET.test(p)));
+  const realRoot = realpathSync.native(root);
+  const binary = binaryPaths.map((p) => readBytes(root, realRoot, p));
+  return {
+    files: text.files,
+    binary: binary.flatMap((r) => (r.bytes ? [{ path: r.rel, base64: r.bytes.toString('base64') }] : [])),
+    diagnostics: [...text.diagnostics, ...binary.flatMap((r) => r.diagnostics)],
+  };
 }
 
 export interface DirEntry {

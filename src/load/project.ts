@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import { FAMILY_FILE, ignoredFile, notMarkdown, scanCodes } from './codes-tree.js';
-import { filesUnder, listDir, readSources, type SourceFile } from './files.js';
+import { filesUnder, listDir, readAssets, readSources, type BinaryFile, type SourceFile } from './files.js';
 import type { FrontMatterFile } from './front-matter.js';
 import type { JsonFile } from './json.js';
 import { parseMemo } from './parse-memo.js';
@@ -35,6 +35,8 @@ export interface RawProject {
   readonly translations: readonly RawTranslation[];
   readonly templates: readonly SourceFile[];
   readonly assets: readonly SourceFile[];
+  /** Images under templates/assets/. */
+  readonly binaryAssets: readonly BinaryFile[];
   readonly diagnostics: readonly Diagnostic[];
 }
 
@@ -130,8 +132,8 @@ export async function loadProject(root: string, filter: LoadFilter = {}): Promis
     loadFamilies(root, filter, diagnostics),
     loadLocales(root, filter, diagnostics),
     filesUnder(templateDir, '.hbs').then((paths) => readSources(root, paths)),
-    filesUnder(path.join(templateDir, 'assets'), '').then((paths) => readSources(root, paths)),
+    filesUnder(path.join(templateDir, 'assets'), '').then((paths) => readAssets(root, paths)),
   ]);
   diagnostics.push(...templates.diagnostics, ...assets.diagnostics);
-  return { families, locales, labelSources, translations, templates: templates.files, assets: assets.files, diagnostics };
+  return { families, locales, labelSources, translations, templates: templates.files, assets: assets.files, binaryAssets: assets.binary, diagnostics };
 }

@@ -41,7 +41,8 @@ function pairTranslated(site: Site, lang: string, family: FamilyData, a: string,
 /**
  * Whether every content field a page shows has a translation (current or stale) in its language:
  * the family's title (and introduction on its index), each code's title, description, when and fix
- * (titles only on the index), and the pair file's text.
+ * (titles only on the index), and the pair file's text. The home page shows codes' titles only
+ * where they are translated.
  */
 export function isTranslated(site: Site, page: LocalizedPage): boolean {
   if (page.lang === SOURCE_LANGUAGE) return true;

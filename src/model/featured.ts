@@ -78,3 +78,21 @@ export function featuredPartners(family: FamilyData, code: string): string[] {
     .flatMap((p) => (p.a === code ? [p.b] : p.b === code ? [p.a] : []))
     .sort(compareCodes);
 }
+
+/** How many comparisons of each family the home page shows, unless the family highlights more. */
+export const HOME_COMPARISONS = 12;
+
+/** The comparisons the home page shows of a family: its highlights, then its other featured pairs (written ones first). */
+export function homePairs(family: FamilyData): ReadonlyArray<{ readonly a: string; readonly b: string }> {
+  const chosen = family.highlights.map(([a, b]) => ({ a, b }));
+  for (const pair of featuredPairs(family)) {
+    if (chosen.length >= HOME_COMPARISONS) break;
+    if (!chosen.some((c) => c.a === pair.a && c.b === pair.b)) chosen.push({ a: pair.a, b: pair.b });
+  }
+  return chosen;
+}
+
+/** The codes whose titles the home page shows for a family: those of its home pairs, in code order. */
+export function homeCodes(family: FamilyData): string[] {
+  return [...new Set(homePairs(family).flatMap((p) => [p.a, p.b]))].sort(compareCodes);
+}

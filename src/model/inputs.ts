@@ -1,7 +1,8 @@
+import { pageModified } from './dates.js';
 import { digest } from './hash.js';
 import { contentChain } from './localize.js';
 import { pageFile, type LocalizedPage, type PageRef } from './pages.js';
-import { featuredPair, featuredPartners, featuredPairs } from './featured.js';
+import { featuredPair, featuredPartners, featuredPairs, homeCodes } from './featured.js';
 import { incomingLinks, outgoingLinks } from './cross-links.js';
 import { indexableLanguages } from './indexing.js';
 import type { FamilyData, PairData, Site } from './types.js';
@@ -18,12 +19,16 @@ export interface PageInputs {
   readonly codes: readonly string[];
   /** The written comparison a pair page shows. */
   readonly pair?: PairData;
-  /** Codes of other families the page links to with their titles: declared `links`, both ways. */
+  /**
+   * Codes of other families the page shows with their titles: on a code page those its declared
+   * `links` connect it to, both ways; on the home page those of every family's comparisons.
+   */
   readonly others?: ReadonlyArray<{ readonly family: FamilyData; readonly codes: readonly string[] }>;
 }
 
 export function pageInputs(site: Site, page: PageRef): PageInputs {
-  if (page.kind === 'chooser' || page.kind === 'notFound' || page.kind === 'home') return { codes: [] };
+  if (page.kind === 'chooser' || page.kind === 'notFound') return { codes: [] };
+  if (page.kind === 'home') return { codes: [], others: site.families.map((family) => ({ family, codes: homeCodes(family) })) };
   const family = site.families.find((f) => f.id === page.family)!;
   const relatedOf = (code: string) => family.codes.find((c) => c.code === code)?.related ?? [];
   switch (page.kind) {
@@ -77,10 +82,10 @@ export class InputHashes {
     return value;
   }
 
-  /** Base URL, the published languages and their names, the families and their code lists. */
+  /** Base URL, publisher, the published languages and their names, the families and their code lists. */
   private structure(): string {
     return this.cached('structure', () =>
-      digest(this.renderer, this.site.baseUrl, JSON.stringify(this.site.languages), JSON.stringify(this.site.families.map((f) => [f.id, f.codes.map((c) => c.code), featuredPairs(f).map((p) => [p.a, p.b, p.written !== undefined])]))),
+      digest(this.renderer, this.site.baseUrl, JSON.stringify(this.site.publisher ?? null), JSON.stringify(this.site.languages), JSON.stringify(this.site.families.map((f) => [f.id, f.codes.map((c) => c.code), featuredPairs(f).map((p) => [p.a, p.b, p.written !== undefined])]))),
     );
   }
 
@@ -137,6 +142,8 @@ export class InputHashes {
     if (inputs.family) for (const code of inputs.codes) parts.push(code, this.code(localized.lang, inputs.family, code));
     for (const other of inputs.others ?? []) for (const code of other.codes) parts.push(other.family.id, code, this.code(localized.lang, other.family, code), this.family(localized.lang, other.family));
     if (inputs.pair) parts.push(JSON.stringify(inputs.pair), this.pairTranslation(localized.lang, inputs.pair));
+    // The date its content last changed, shown in its structured data.
+    parts.push(pageModified(this.site, page, inputs) ?? '');
     // Whether the page is indexed, and which versions it names as alternates, depend on the other languages' translations.
     parts.push(indexableLanguages(this.site, localized).join());
     return digest(...parts);

@@ -1,15 +1,21 @@
 import { autonym, SOURCE_LANGUAGE, textDirection } from '../i18n/tags.js';
-import type { FamilyData, LabelTree, Language, Site, UntranslatedPolicy } from './types.js';
+import type { FamilyData, LabelTree, Language, Publisher, Site, UntranslatedPolicy } from './types.js';
 import type { Translations } from '../validate/translations.js';
 
 export interface SiteParts {
   readonly baseUrl: string;
   readonly untranslated?: UntranslatedPolicy;
+  /** Default: true. */
+  readonly search?: boolean;
   readonly families: readonly FamilyData[];
   readonly labels: Readonly<Record<string, LabelTree>>;
   readonly translations: Translations;
   readonly templates: Readonly<Record<string, string>>;
   readonly assets: Readonly<Record<string, string>>;
+  readonly binaryAssets?: Readonly<Record<string, string>>;
+  readonly publisher?: Publisher;
+  /** Content file → when it last changed; files not named here have no known date. */
+  readonly modified?: Readonly<Record<string, string>>;
   /** Languages to publish (default: every language with a label file). */
   readonly publish?: readonly string[];
 }
@@ -34,7 +40,9 @@ export function buildSite(parts: SiteParts): Site {
   }));
   return {
     baseUrl: parts.baseUrl.endsWith('/') ? parts.baseUrl : `${parts.baseUrl}/`,
+    ...(parts.publisher ? { publisher: parts.publisher } : {}),
     untranslated: parts.untranslated ?? 'noindex',
+    search: parts.search ?? true,
     languages,
     families: parts.families,
     labels: parts.labels,
@@ -42,5 +50,7 @@ export function buildSite(parts: SiteParts): Site {
     pairTranslations: parts.translations.pairs,
     templates: parts.templates,
     assets: parts.assets,
+    binaryAssets: parts.binaryAssets ?? {},
+    modified: parts.modified ?? {},
   };
 }

@@ -130,9 +130,18 @@ export interface Language {
 /** What to do with pages whose content is not translated into their language. */
 export type UntranslatedPolicy = 'noindex' | 'index';
 
+/** Who publishes the site, named in structured data (package.json `codeCompare.publisher`). */
+export interface Publisher {
+  readonly name: string;
+  readonly url: string;
+}
+
 export interface Site {
   readonly baseUrl: string;
+  readonly publisher?: Publisher;
   readonly untranslated: UntranslatedPolicy;
+  /** Whether pages carry a search box and their main content is marked for the search index. */
+  readonly search: boolean;
   /** The source language first, then the others sorted by tag. */
   readonly languages: readonly Language[];
   readonly families: readonly FamilyData[];
@@ -144,5 +153,10 @@ export interface Site {
   readonly pairTranslations: Readonly<Record<string, Readonly<Record<string, Readonly<Record<string, PairTranslation>>>>>>;
   /** Template name (`layout`, `pages/code`, `partials/head`) → source. */
   readonly templates: Readonly<Record<string, string>>;
+  /** Text files of templates/assets/ by name (`site.css`). */
   readonly assets: Readonly<Record<string, string>>;
+  /** Other files of templates/assets/ (images) by name (`social.png`), base64. */
+  readonly binaryAssets: Readonly<Record<string, string>>;
+  /** Content file (`codes/smtp/550.md`) → when it last changed (ISO date, UTC), for the files read whose date is known. */
+  readonly modified: Readonly<Record<string, string>>;
 }

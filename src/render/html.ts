@@ -36,8 +36,9 @@ function escapedParts(parts: LabelParts): LabelParts {
 }
 
 /** Text in another language than the page's, marked so readers and screen readers switch. */
-export function inLanguage(content: Html, lang: string, pageLang: string, dir: 'ltr' | 'rtl', block = false): Html {
+export function inLanguage(content: Html, lang: string, pageLang: string, dir: 'ltr' | 'rtl', block = false, whole = false): Html {
   if (lang === pageLang) return content;
   const tag = block ? 'div' : 'span';
-  return html(`<${tag} lang="${escapeHtml(lang)}" dir="${dir}">${content}</${tag}>`);
+  // `whole`: the span is all its paragraph holds, so it may take the paragraph's alignment too.
+  return html(`<${tag} lang="${escapeHtml(lang)}" dir="${dir}"${whole ? ' class="whole"' : ''}>${content}</${tag}>`);
 }

@@ -68,10 +68,10 @@ export class RenderScope {
   }
 
   /** Marks content whose language differs from its surroundings (`around`: the page's, or a label's). */
-  private mark(content: Html, lang: string, block = false, around = this.lang): Html {
+  private mark(content: Html, lang: string, block = false, around = this.lang, whole = false): Html {
     if (lang !== this.lang) this.usedFallback = true;
     const dir = lang === this.lang ? this.dir : 'ltr';
-    return inLanguage(content, lang, around, dir, block);
+    return inLanguage(content, lang, around, dir, block, whole);
   }
 
   /**
@@ -125,8 +125,9 @@ export class RenderScope {
     return this.mark(escapeHtml(value.text), value.lang, false, around);
   }
 
-  inline(value: Localized): Html {
-    return this.mark(renderInline(value.text), value.lang);
+  /** `whole`: the text is all of its paragraph or list item, which then reads in the text's direction. */
+  inline(value: Localized, whole = false): Html {
+    return this.mark(renderInline(value.text), value.lang, false, this.lang, whole);
   }
 
   block(value: Localized, topLevel = 3): Html {

@@ -1,3 +1,4 @@
+import { pageModified } from '../model/dates.js';
 import { indexableLanguages, isIndexable } from '../model/indexing.js';
 import { allPages, inLanguage, pageDir, type LocalizedPage } from '../model/pages.js';
 import type { Site } from '../model/types.js';
@@ -21,7 +22,7 @@ export function urlsPerSitemap(languages: number, baseUrl: string): number {
 /** A file made of many small pieces, produced on demand so a large sitemap never sits whole in memory. */
 export interface ChunkedFile {
   readonly name: string;
-  readonly chunks: () => Iterable<string>;
+  readonly chunks: () => Iterable<string | Uint8Array>;
 }
 
 const URLSET_OPEN = '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n';
@@ -32,7 +33,8 @@ export function sitemapPages(site: Site): LocalizedPage[] {
 }
 
 /**
- * sitemap.xml: every indexable page, each with its language alternates and x-default. Over 50,000
+ * sitemap.xml: every indexable page, each with the date its content last changed (when known), its
+ * language alternates and x-default. Over 50,000
  * URLs it becomes a sitemap index over numbered parts, as the protocol requires.
  */
 export function sitemapFiles(site: Site): ChunkedFile[] {
@@ -42,7 +44,8 @@ export function sitemapFiles(site: Site): ChunkedFile[] {
     const tags = indexableLanguages(site, page);
     const alternates = tags.map((tag) => `<xhtml:link rel="alternate" hreflang="${tag}" href="${url(inLanguage(page, tag))}"/>`);
     alternates.push(`<xhtml:link rel="alternate" hreflang="x-default" href="${url(inLanguage(page, tags.includes('en') ? 'en' : tags[0]!))}"/>`);
-    return `<url><loc>${url(page)}</loc>${alternates.join('')}</url>\n`;
+    const modified = pageModified(site, page);
+    return `<url><loc>${url(page)}</loc>${modified ? `<lastmod>${modified}</lastmod>` : ''}${alternates.join('')}</url>\n`;
   };
   function* urlset(from: number, to: number): Generator<string> {
     yield URLSET_OPEN;

@@ -19,7 +19,7 @@ const HELPER_FUNCTIONS = {
   t: (key: string, options: HelperOptions) => toSafe(scopeOf(options).label(key, options.hash, countOf(options))),
   ta: (key: string, options: HelperOptions) => scopeOf(options).plainLabel(key, options.hash, countOf(options)),
   text: (value: unknown, options: HelperOptions) => toSafe(scopeOf(options).value(value)),
-  inline: (value: unknown, options: HelperOptions) => (isLocalized(value) ? toSafe(scopeOf(options).inline(value)) : ''),
+  inline: (value: unknown, options: HelperOptions) => (isLocalized(value) ? toSafe(scopeOf(options).inline(value, options.hash.whole === true)) : ''),
   block: (value: unknown, options: HelperOptions) => {
     const level = typeof options.hash.level === 'number' ? options.hash.level : 3;
     return isLocalized(value) ? toSafe(scopeOf(options).block(value, level)) : '';

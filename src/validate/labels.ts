@@ -33,6 +33,14 @@ export interface LabelsResult {
   readonly inherited: (tag: string) => ReadonlyMap<string, string>;
 }
 
+const FAMILY_KEY = /^families\.([^.]+)\./;
+
+/** Whether a label key belongs to no family, or to one of `familyIds`. */
+function ofFamilies(key: string, familyIds: readonly string[]): boolean {
+  const family = FAMILY_KEY.exec(key)?.[1];
+  return family === undefined || familyIds.includes(family);
+}
+
 /** Proper names ("Code Compare") and bare codes may stay as in English; sentences should not. */
 export function looksTranslatable(english: string): boolean {
   return /\b\p{Ll}{4,}\b/u.test(english.replace(/\{\{[^{}]*\}\}/g, ''));
@@ -237,7 +245,11 @@ function layEnglish(own: ReadonlyMap<string, string>, defaults: LabelDefaults | 
  * tool's own labels), a project's file falls back to the tool's file of its language key by key,
  * and en.json may hold only the keys the project changes, or be absent.
  */
-export function validateLabels(files: readonly JsonFile[], diagnostics: Diagnostic[], defaults?: LabelDefaults): LabelsResult {
+/**
+ * `familyIds`: the project's families. Labels of other families (`families.<id>.…`) in en.json are
+ * left out of every count, since no page shows them; translations of them are not reported either.
+ */
+export function validateLabels(files: readonly JsonFile[], diagnostics: Diagnostic[], defaults?: LabelDefaults, familyIds?: readonly string[]): LabelsResult {
   const usable: Array<{ file: JsonFile; tree: Record<string, unknown>; tag: string }> = [];
   for (const file of files) {
     const name = path.posix.basename(file.path, '.json');
@@ -271,11 +283,13 @@ export function validateLabels(files: readonly JsonFile[], diagnostics: Diagnost
     }
     return { reports: [], inherited: () => new Map() };
   }
-  const { english, rewritten } = layEnglish(stringEntries(sourceFile.tree), defaults);
+  const { english: laid, rewritten } = layEnglish(stringEntries(sourceFile.tree), defaults);
+  const english = familyIds ? new Map([...laid].filter(([key]) => ofFamilies(key, familyIds))) : laid;
   const inherited = (tag: string): Map<string, string> => {
     if (tag === SOURCE_LANGUAGE) return new Map(defaults?.english ?? []);
     return new Map([...(defaults?.translations.get(tag) ?? [])].filter(([key]) => !rewritten.has(splitPluralKey(key).base)));
   };
-  const reports = usable.map(({ file, tree, tag }) => checkLanguage(file, tree, tag, english, diagnostics, inherited(tag)));
+  const kept = (tree: Record<string, unknown>) => (familyIds ? (unflattenLabels(flattenLabels(tree).filter((e): e is [string, string] => typeof e[1] !== 'string' || ofFamilies(e[0], familyIds)) as Array<[string, string]>) as Record<string, unknown>) : tree);
+  const reports = usable.map(({ file, tree, tag }) => checkLanguage(file, kept(tree), tag, english, diagnostics, inherited(tag)));
   return { reports, source: reports.find((r) => r.tag === SOURCE_LANGUAGE), inherited };
 }

@@ -227,10 +227,11 @@ export async function removeStale(dir: string, files: Iterable<string>): Promise
 }
 
 /**
- * Writes a file from many small strings, in writes of about a megabyte. An existing file is
- * replaced by a new one, never written over: it may be a hard link shared with another output.
+ * Writes a file from many small strings (or bytes, written as they are), in writes of about a
+ * megabyte. An existing file is replaced by a new one, never written over: it may be a hard link
+ * shared with another output.
  */
-export async function writeChunks(file: string, chunks: Iterable<string>): Promise<void> {
+export async function writeChunks(file: string, chunks: Iterable<string | Uint8Array>): Promise<void> {
   await fs.mkdir(path.dirname(file), { recursive: true });
   await fs.rm(file, { force: true });
   const handle = await fs.open(file, 'w');
@@ -238,6 +239,13 @@ export async function writeChunks(file: string, chunks: Iterable<string>): Promi
     let buffer: string[] = [];
     let size = 0;
     for (const chunk of chunks) {
+      if (typeof chunk !== 'string') {
+        if (buffer.length > 0) await handle.write(buffer.join(''));
+        buffer = [];
+        size = 0;
+        await handle.write(chunk);
+        continue;
+      }
       buffer.push(chunk);
       size += chunk.length;
       if (size >= 1 << 20) {

@@ -133,7 +133,7 @@ describe('parallel rendering', () => {
     const cli = path.join(REPO, 'bin/code-compare.js');
     const outs = ['1', '2'].map((jobs) => {
       const out = path.join(root, `out-${jobs}`);
-      const result = spawnSync(process.execPath, [cli, 'build', '--root', root, '--lang', 'en,vi', '--base-url', 'https://codes.example.com/', '--out', out, '--jobs', jobs], { encoding: 'utf8' });
+      const result = spawnSync(process.execPath, [cli, 'build', '--root', root, '--lang', 'en,vi', '--family', 'smtp', '--base-url', 'https://codes.example.com/', '--out', out, '--jobs', jobs], { encoding: 'utf8' });
       expect(result.status, result.stderr).toBe(0);
       return out;
     });

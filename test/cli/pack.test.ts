@@ -2,6 +2,7 @@ import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { gitInit } from '../support/git.js';
 import { makeTempDir, REPO } from '../support/site.js';
 
 /**
@@ -66,7 +67,7 @@ beforeAll(() => {
 describe('the npm package', () => {
   it('holds the compiled tool, its templates, labels and starter, and nothing a user does not need', () => {
     const { files } = packed;
-    for (const needed of ['package.json', 'bin/code-compare.js', 'lib/cli/main.js', 'lib/write/render-worker.js', 'templates/layout.hbs', 'templates/pages/pair.hbs', 'templates/partials/breadcrumbs.hbs', 'templates/assets/site.css', 'locales/en.json', 'locales/vi.json', 'locales/ar.json', 'starter/codes/api/_family.md', 'starter/locales/en.json', 'docs/templates.md']) {
+    for (const needed of ['package.json', 'bin/code-compare.js', 'lib/cli/main.js', 'lib/write/render-worker.js', 'templates/layout.hbs', 'templates/pages/pair.hbs', 'templates/partials/breadcrumbs.hbs', 'templates/assets/site.css', 'templates/assets/social.png', 'locales/en.json', 'locales/vi.json', 'locales/ar.json', 'starter/codes/api/_family.md', 'starter/locales/en.json', 'docs/templates.md']) {
       expect(files, needed).toContain(needed);
     }
     const unwanted = files.filter((f) => /^(src|test|codes|reference|\.ci)\//.test(f) || /^locales\/[^/]+\//.test(f) || f.startsWith('lib/bench/') || f.endsWith('.map') || f.endsWith('.ts'));
@@ -103,6 +104,15 @@ describe('the npm package', () => {
     expect(pair).toContain('<link rel="canonical" href="https://codes.example.com/en/api/401-vs-403/">');
     expect(pair).toContain('Example API codes');
     expect(readFileSync(path.join(project, 'dist/assets/site.css'), 'utf8')).toBe(readFileSync(path.join(REPO, 'templates/assets/site.css'), 'utf8'));
+    expect(readFileSync(path.join(project, 'dist/assets/social.png')).equals(readFileSync(path.join(REPO, 'templates/assets/social.png')))).toBe(true);
+    expect(pair).toMatch(/<meta property="og:image" content="https:\/\/codes\.example\.com\/assets\/social\.png\?v/);
+    // No repository around the project: no dates, and no complaint.
+    expect(readFileSync(path.join(project, 'dist/sitemap.xml'), 'utf8')).not.toContain('<lastmod>');
+    // Committed, the same project's pages carry the commit's date.
+    gitInit(project, '2024-05-06T07:08:09Z');
+    const dated = npx(project, 'build');
+    expect(dated.stderr).toBe('');
+    expect(readFileSync(path.join(project, 'dist/sitemap.xml'), 'utf8')).toContain('<loc>https://codes.example.com/en/api/401-vs-403/</loc><lastmod>2024-05-06T07:08:09Z</lastmod>');
 
     writeFileSync(path.join(project, 'codes/api/418.md'), '---\ncode: "418"\ntitle: I am a teapot\n---\n');
     const broken = npx(project, 'check');

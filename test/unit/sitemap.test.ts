@@ -8,7 +8,7 @@ describe('urlsPerSitemap', () => {
     [20, 'https://codes.example.com/a/rather/long/base/path/'],
   ])('keeps a file of %i languages under 50 MB and 50,000 URLs', (languages, base) => {
     const perFile = urlsPerSitemap(languages, base);
-    const longestEntry = (languages + 2) * (base.length + 'smtp/5.1.10-vs-5.1.12/'.length + '<xhtml:link rel="alternate" hreflang="zh-Hant-TW" href=""/>'.length);
+    const longestEntry = (languages + 2) * (base.length + 'smtp/5.1.10-vs-5.1.12/'.length + '<xhtml:link rel="alternate" hreflang="zh-Hant-TW" href=""/>'.length) + '<lastmod>2024-01-02T03:04:05Z</lastmod>'.length;
     expect(perFile).toBeLessThanOrEqual(SITEMAP_URL_LIMIT);
     expect(perFile * longestEntry).toBeLessThan(50_000_000);
   });

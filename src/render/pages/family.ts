@@ -3,7 +3,9 @@ import { localizeFamily } from '../../model/localize.js';
 import type { PageRef } from '../../model/pages.js';
 import type { PageLinks } from '../layout.js';
 import { safe } from '../scope.js';
-import { codeAccessor, fitTitle, isFallback, plainText, type View, type ViewInput } from './support.js';
+import { pairFinder, tableOfContents } from './navigation.js';
+import { idFrom } from '../templates.js';
+import { codeAccessor, countForms, fitTitle, isFallback, plainText, type View, type ViewInput } from './support.js';
 
 export function familyPage(input: ViewInput, links: PageLinks): View {
   const page = input.page as Extract<PageRef, { kind: 'family' }>;
@@ -18,6 +20,11 @@ export function familyPage(input: ViewInput, links: PageLinks): View {
     });
     return { prefix, heading: safe(scope.label('family.classHeading', { prefix, className: name })), codes };
   }).filter((g) => g.codes.length > 0);
+  const comparisons = featuredPairs(family).map((p) => ({
+    label: safe(scope.label('compare.pairLink', { a: p.a, b: p.b })),
+    href: links.to({ kind: 'pair', lang: page.lang, family: family.id, a: p.a, b: p.b }),
+    written: p.written !== undefined,
+  }));
   return {
     meta: {
       title: fitTitle([isFallback(localized.title, scope) ? scope.plainLabel('family.titleBare', { family: family.name }) : localized.title.text]),
@@ -28,23 +35,14 @@ export function familyPage(input: ViewInput, links: PageLinks): View {
     body: localized.body,
     count: family.codes.length,
     groups,
-    comparisons: featuredPairs(family).map((p) => ({
-      label: scope.plainLabel('compare.pairLink', { a: p.a, b: p.b }),
-      href: links.to({ kind: 'pair', lang: page.lang, family: family.id, a: p.a, b: p.b }),
-      written: p.written !== undefined,
-    })),
-    filterForms: {
-      zero: scope.catalog.resolve('family.filterShown', 0).text,
-      ...Object.fromEntries(
-        new Intl.PluralRules(page.lang).resolvedOptions().pluralCategories.map((cat) => [cat, scope.catalog.resolve('family.filterShown', sampleCount(page.lang, cat)).text]),
-      ),
-    },
+    comparisons,
+    // In the order of pages/family.hbs: the class groups, then the common comparisons.
+    toc: tableOfContents([
+      ...groups.map((g) => [idFrom(['class', g.prefix]), true, () => g.heading] as const),
+      ['comparisons', comparisons.length, () => safe(scope.label('family.commonComparisons'))],
+    ]),
+    finder: pairFinder(links, page.lang, family),
+    filterForms: countForms(scope, 'family.filterShown'),
   };
 }
 
-/** A number that selects the given plural category, so the page's script can pick the right form. */
-function sampleCount(lang: string, category: string): number {
-  const rules = new Intl.PluralRules(lang);
-  for (let n = 1; n < 1000; n++) if (rules.select(n) === category) return n;
-  return 1000000;
-}

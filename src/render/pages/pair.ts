@@ -5,13 +5,14 @@ import type { FamilyData } from '../../model/types.js';
 import { aspectList, differingFacets, facetDifference, facetRows } from '../facets.js';
 import type { PageLinks } from '../layout.js';
 import { isLocalized, safe, SafeMarkup, type RenderScope } from '../scope.js';
+import { tableOfContents } from './navigation.js';
 import { codeAccessor, codeView, familyCrumbs, fitTitle, isFallback, plainText, type View, type ViewInput } from './support.js';
 
 type PairRef = Extract<PageRef, { kind: 'pair' }>;
 
 /** One sentence that says what separates the codes: the pair file's, else made from classes and facets. */
 function verdict(scope: RenderScope, family: FamilyData, a: LocalizedCode, b: LocalizedCode, written: LocalizedPair | undefined): SafeMarkup {
-  if (written) return safe(scope.inline(written.verdict));
+  if (written) return safe(scope.inline(written.verdict, true));
   if (a.classPrefix !== b.classPrefix) {
     return safe(scope.label('compare.verdictDifferentClass', { a: a.data.code, b: b.data.code, titleA: a.title, titleB: b.title, classA: a.className, classB: b.className }));
   }
@@ -22,7 +23,7 @@ function verdict(scope: RenderScope, family: FamilyData, a: LocalizedCode, b: Lo
 
 /** The pair file's differences first, then one sentence pair for each facet in which the codes differ that it does not cover. */
 function differences(scope: RenderScope, family: FamilyData, a: LocalizedCode, b: LocalizedCode, written: LocalizedPair | undefined): SafeMarkup[] {
-  const list = written ? written.differences.map((d) => safe(scope.inline(d))) : [];
+  const list = written ? written.differences.map((d) => safe(scope.inline(d, true))) : [];
   const covered = written?.data.covers ?? [];
   list.push(...differingFacets(family, a, b).filter((f) => !covered.includes(f.id)).map((facet) => facetDifference(scope, family, facet, a, b)));
   if (list.length === 0) list.push(safe(scope.label(family.facets.length > 0 ? 'compare.noDifference' : 'compare.noFacets', { a: a.data.code, b: b.data.code })));
@@ -31,7 +32,7 @@ function differences(scope: RenderScope, family: FamilyData, a: LocalizedCode, b
 
 /** Other featured comparisons of either code, by their codes alone. */
 function otherPairs(family: FamilyData, page: PairRef, links: PageLinks, scope: RenderScope) {
-  return featuredPairsTouching(family, page.a, page.b).map((p) => ({ label: scope.plainLabel('compare.pairLink', { a: p.a, b: p.b }), href: links.to({ kind: 'pair', lang: page.lang, family: family.id, a: p.a, b: p.b }) }));
+  return featuredPairsTouching(family, page.a, page.b).map((p) => ({ label: safe(scope.label('compare.pairLink', { a: p.a, b: p.b })), href: links.to({ kind: 'pair', lang: page.lang, family: family.id, a: p.a, b: p.b }) }));
 }
 
 /** Whether two cells show the same: equal as JSON, compared without making the JSON for the kinds cells hold. */
@@ -60,9 +61,10 @@ export function pairPage(input: ViewInput, links: PageLinks): View {
   const bare = isFallback(a.title, scope) || isFallback(b.title, scope);
   const summary = (c: LocalizedCode) => ({
     ...codeView(c, links, page, scope),
-    advice: written ? safe(scope.inline(written.advice[c.data.code]!)) : safe(scope.inline(c.fix)),
+    advice: written ? safe(scope.inline(written.advice[c.data.code]!, true)) : safe(scope.inline(c.fix, true)),
   });
   const [viewA, viewB] = [summary(a), summary(b)];
+  const label = (key: string) => () => safe(scope.label(key));
   const alike = (field: 'className' | 'title' | 'outcome' | 'actor') => sameShown(viewA[field], viewB[field]);
   return {
     meta: {
@@ -83,5 +85,14 @@ export function pairPage(input: ViewInput, links: PageLinks): View {
     differences: differences(scope, family, a, b, written),
     body: written?.body,
     otherPairs: otherPairs(family, page, links, scope),
+    // In the order of pages/pair.hbs, each shown when the template shows its section.
+    toc: tableOfContents([
+      ['side-by-side', true, label('compare.sideBySide')],
+      ['key-differences', true, label('compare.keyDifferences')],
+      ['when-to-use', true, label('compare.whenToUse')],
+      ['the-codes', true, label('compare.theCodes')],
+      ['examples', viewA.example || viewB.example, label('compare.examples')],
+      ['learn-more', true, label('compare.learnMore')],
+    ]),
   };
 }

@@ -134,3 +134,22 @@ export function familyCrumbs(input: ViewInput, links: PageLinks, family: FamilyD
 export function isFallback(text: Localized, scope: RenderScope): boolean {
   return text.lang !== scope.lang && text.lang === SOURCE_LANGUAGE;
 }
+
+/**
+ * A count label's text in each plural form of the page's language, `zero` included, with
+ * `{{count}}` left in: for the page's script to pick the form for a number it counts.
+ */
+export function countForms(scope: RenderScope, key: string): Record<string, string> {
+  const categories = new Intl.PluralRules(scope.lang).resolvedOptions().pluralCategories;
+  return {
+    zero: scope.catalog.resolve(key, 0).text,
+    ...Object.fromEntries(categories.map((category) => [category, scope.catalog.resolve(key, sampleCount(scope.lang, category)).text])),
+  };
+}
+
+/** A number that selects the given plural category. */
+function sampleCount(lang: string, category: string): number {
+  const rules = new Intl.PluralRules(lang);
+  for (let n = 1; n < 1000; n++) if (rules.select(n) === category) return n;
+  return 1000000;
+}
