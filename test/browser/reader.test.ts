@@ -135,6 +135,31 @@ browserTest('the reader\'s site in chromium', () => {
     }
   });
 
+  it('moves nothing when site.js sets up the search box, the filter and the finder (no layout shift), at 390 px and 1280 px', async () => {
+    const pages = ['en/', 'en/smtp/', 'ar/smtp/', 'en/smtp/553/', 'vi/smtp/550-vs-553/'];
+    for (const width of [390, 1280]) {
+      for (const page of pages) {
+        const context = await browser.newContext({ viewport: { width, height: 800 } });
+        try {
+          const tab = await context.newPage();
+          await tab.addInitScript(() => {
+            const shifts: number[] = ((window as unknown as { shifts: number[] }).shifts = []);
+            new PerformanceObserver((list) => {
+              for (const entry of list.getEntries()) shifts.push((entry as unknown as { value: number }).value);
+            }).observe({ type: 'layout-shift', buffered: true });
+          });
+          await tab.goto(url(page), { waitUntil: 'load' });
+          await expect.poll(() => tab.locator('.search-form input').isVisible()).toBe(true);
+          await tab.waitForTimeout(200);
+          const shifts = await tab.evaluate(() => (window as unknown as { shifts: number[] }).shifts);
+          expect(shifts, `${page} at ${width} px`).toEqual([]);
+        } finally {
+          await context.close();
+        }
+      }
+    }
+  });
+
   it.each(['en', 'ar'])('at 1280 px in %s, the side-by-side table is wider than the 46rem page was, and "on this page" sits beside it', async (lang) => {
     const box = await visit(`${lang}/smtp/550-vs-553/`, {}, (tab) =>
       tab.evaluate((measure) => {
