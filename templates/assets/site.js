@@ -150,8 +150,12 @@
 
   function setUpSearch() {
     var box = document.querySelector('.search');
+    if (!box) return;
     // Pagefind fetches its index, which browsers refuse to pages opened from disk: the link stays.
-    if (!box || location.protocol === 'file:') return;
+    if (location.protocol === 'file:') {
+      box.classList.add('offline');
+      return;
+    }
     var field = box.querySelector('.search-form');
     var input = box.querySelector('#search-input');
     var panel = box.querySelector('.search-results');

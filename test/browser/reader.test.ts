@@ -142,17 +142,27 @@ browserTest('the reader\'s site in chromium', () => {
         const context = await browser.newContext({ viewport: { width, height: 800 } });
         try {
           const tab = await context.newPage();
+          // The script arrives after the first paint, as on a slow connection: whatever it shows must already have its place.
+          await tab.route('**/assets/site.js*', async (route) => {
+            await new Promise((resolve) => setTimeout(resolve, 400));
+            await route.continue();
+          });
           await tab.addInitScript(() => {
-            const shifts: number[] = ((window as unknown as { shifts: number[] }).shifts = []);
+            const shifts: { value: number; moved: string }[] = ((window as unknown as { shifts: unknown[] }).shifts = []);
             new PerformanceObserver((list) => {
-              for (const entry of list.getEntries()) shifts.push((entry as unknown as { value: number }).value);
+              for (const entry of list.getEntries() as unknown as { value: number; sources: { node?: Element; previousRect: DOMRect; currentRect: DOMRect }[] }[]) {
+                const moved = entry.sources.map((s) => `${s.node?.nodeName ?? '?'}.${s.node instanceof Element ? s.node.className : ''} ${Math.round(s.previousRect.y)}→${Math.round(s.currentRect.y)}`);
+                shifts.push({ value: entry.value, moved: moved.join(', ') });
+              }
             }).observe({ type: 'layout-shift', buffered: true });
           });
           await tab.goto(url(page), { waitUntil: 'load' });
           await expect.poll(() => tab.locator('.search-form input').isVisible()).toBe(true);
           await tab.waitForTimeout(200);
-          const shifts = await tab.evaluate(() => (window as unknown as { shifts: number[] }).shifts);
-          expect(shifts, `${page} at ${width} px`).toEqual([]);
+          const shifts = await tab.evaluate(() => (window as unknown as { shifts: { value: number; moved: string }[] }).shifts);
+          // A finder or filter shown late moves the page by 0.1 and more (Lighthouse's CLS); a header settling by a few pixels, by about 0.001.
+          const total = shifts.reduce((sum, s) => sum + s.value, 0);
+          expect(total, `${page} at ${width} px: ${JSON.stringify(shifts)}`).toBeLessThan(0.005);
         } finally {
           await context.close();
         }
