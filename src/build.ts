@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -17,7 +17,7 @@ import { validateProject, type ProjectOptions } from './project.js';
 import { Renderer } from './render/renderer.js';
 import { robotsTxt, sitemapFiles, sitemapNames, sitemapPages, urlsPerSitemap, type ChunkedFile } from './render/sitemap.js';
 import { sameSubset, subsetOf, type Subset } from './subset.js';
-import { checkOutputFolder, checkSubsetOutput, createStaging, discardStaging, publishStaging, recoverOutput, removeStale, topLevelMatches, writeChunks } from './write/output.js';
+import { checkOutputFolder, checkSubsetOutput, createStaging, discardStaging, publishStaging, removeInterrupted, recoverOutput, removeStale, topLevelMatches, writeChunks } from './write/output.js';
 import { readManifest, TOOL_VERSION, writeMarker, type Manifest } from './write/ownership.js';
 import { runRenderTask, type PageJob, type RenderTask, type RenderTaskResult } from './write/render-task.js';
 import { indexPages, reuseSearchIndex, searchEngineVersion, writeSearchFiles } from './write/search-index.js';
@@ -238,7 +238,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     void (async () => {
       try {
         await stopWorkers?.().catch(() => undefined);
-        rmSync(staging.dir, { recursive: true, force: true, maxRetries: 50, retryDelay: 20 });
+        await removeInterrupted(staging.dir);
       } catch {
         // left for the next build
       } finally {
