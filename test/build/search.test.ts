@@ -20,7 +20,11 @@ function indexablePages(dist: string): string[] {
     .sort();
 }
 
-const hasSearch = (dist: string, file: string) => readPage(dist, file).querySelector('.search') !== null;
+/** The search box, or the script that drives it (loaded only where there is a box). */
+const hasSearch = (dist: string, file: string) => {
+  const page = readPage(dist, file);
+  return page.querySelector('.search') !== null || page.querySelectorAll('script[src]').some((s) => s.getAttribute('src')!.includes('assets/search.js'));
+};
 
 describe('the search index', () => {
   it('is made per language from the indexable pages, of their main content only', async () => {
