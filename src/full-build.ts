@@ -1,5 +1,4 @@
 import { availableParallelism } from 'node:os';
-import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { applyStrict, hasErrors, type Diagnostic } from './diagnostics.js';
 import { trace } from './trace.js';
@@ -14,7 +13,7 @@ import { extraFiles, extraHashes, rendererHash, searchHash } from './site-files.
 import { subsetOf, type Subset } from './subset.js';
 import { ownCode } from './tool-code.js';
 import { renderFirst, updateInPlace } from './write/in-place.js';
-import { parseMemoFile, createStaging, discardStaging, publishStaging, recoverOutput, removeStale, topLevelMatches, writeChunks } from './write/output.js';
+import { parseMemoFile, createStaging, discardStaging, publishStaging, removeInterrupted, recoverOutput, removeStale, topLevelMatches, writeChunks } from './write/output.js';
 import { readManifest, TOOL_VERSION, writeMarker, type BuildReport, type Manifest } from './write/ownership.js';
 import { makeContainers, renderPages, stopWorkers } from './write/render-pages.js';
 import type { PageJob } from './write/render-task.js';
@@ -117,7 +116,7 @@ async function buildFromSources(options: BuildOptions, preflight: Preflight): Pr
     void (async () => {
       try {
         await stopWorkers?.().catch(() => undefined);
-        rmSync(staging.dir, { recursive: true, force: true, maxRetries: 50, retryDelay: 20 });
+        await removeInterrupted(staging.dir);
       } catch {
         // left for the next build
       } finally {

@@ -17,6 +17,7 @@ import { VIEW_BUILDERS, type View } from './views.js';
 
 export const STYLESHEET = 'assets/site.css';
 export const SCRIPT = 'assets/site.js';
+export const SEARCH_SCRIPT = 'assets/search.js';
 export const ICON = 'assets/favicon.svg';
 
 export interface RenderedPage {
@@ -69,7 +70,7 @@ export class Renderer {
       $: scope,
       page: { kind: page.kind, lang, ogLocale: lang.replace('-', '_'), dir: scope.dir, canonical, indexable, searchable: isSearchable(this.site, page), alternates: links.alternates(), switcher: links.switcher(lang) },
       search: this.site.search && localized ? searchBox(this.site, page as LocalizedPage, links, scope) : undefined,
-      assets: { stylesheet: asset(STYLESHEET), script: asset(SCRIPT), icon: ICON in this.assetVersion ? asset(ICON) : undefined },
+      assets: { stylesheet: asset(STYLESHEET), script: asset(SCRIPT), searchScript: asset(SEARCH_SCRIPT), icon: ICON in this.assetVersion ? asset(ICON) : undefined },
       home: localized ? links.to({ kind: 'home', lang }) : undefined,
       root: links.to({ kind: 'chooser' }),
       socialImage: this.socialImage(lang),

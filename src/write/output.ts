@@ -215,6 +215,21 @@ export async function discardStaging(staging: string): Promise<void> {
   await fs.rm(staging, { recursive: true, force: true });
 }
 
+/**
+ * Removes an interrupted build's staging folder, trying again while writes queued before the
+ * interruption still land in it (on a loaded machine they may for a second or more); false if it
+ * is still there at the deadline, for the next build to remove.
+ */
+export async function removeInterrupted(staging: string, deadlineMs = 10_000): Promise<boolean> {
+  const until = Date.now() + deadlineMs;
+  for (;;) {
+    await fs.rm(staging, { recursive: true, force: true }).catch(() => undefined);
+    if (!(await lstatPath(staging))) return true;
+    if (Date.now() > until) return false;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 /** Removes files a folder holds but should not, and the folders they leave empty. */
 export async function removeStale(dir: string, files: Iterable<string>): Promise<void> {
   for (const file of files) {

@@ -135,24 +135,34 @@ browserTest('the reader\'s site in chromium', () => {
     }
   });
 
-  it('moves nothing when site.js sets up the search box, the filter and the finder (no layout shift), at 390 px and 1280 px', async () => {
+  it('moves nothing when the scripts set up the search box, the filter and the finder (no layout shift), at 390 px and 1280 px', async () => {
     const pages = ['en/', 'en/smtp/', 'ar/smtp/', 'en/smtp/553/', 'vi/smtp/550-vs-553/'];
     for (const width of [390, 1280]) {
       for (const page of pages) {
         const context = await browser.newContext({ viewport: { width, height: 800 } });
         try {
           const tab = await context.newPage();
+          // The script arrives after the first paint, as on a slow connection: whatever it shows must already have its place.
+          await tab.route(/\/assets\/(site|search)\.js/, async (route) => {
+            await new Promise((resolve) => setTimeout(resolve, 400));
+            await route.continue();
+          });
           await tab.addInitScript(() => {
-            const shifts: number[] = ((window as unknown as { shifts: number[] }).shifts = []);
+            const shifts: { value: number; moved: string }[] = ((window as unknown as { shifts: unknown[] }).shifts = []);
             new PerformanceObserver((list) => {
-              for (const entry of list.getEntries()) shifts.push((entry as unknown as { value: number }).value);
+              for (const entry of list.getEntries() as unknown as { value: number; sources: { node?: Element; previousRect: DOMRect; currentRect: DOMRect }[] }[]) {
+                const moved = entry.sources.map((s) => `${s.node?.nodeName ?? '?'}.${s.node instanceof Element ? s.node.className : ''} ${Math.round(s.previousRect.y)}→${Math.round(s.currentRect.y)}`);
+                shifts.push({ value: entry.value, moved: moved.join(', ') });
+              }
             }).observe({ type: 'layout-shift', buffered: true });
           });
           await tab.goto(url(page), { waitUntil: 'load' });
           await expect.poll(() => tab.locator('.search-form input').isVisible()).toBe(true);
           await tab.waitForTimeout(200);
-          const shifts = await tab.evaluate(() => (window as unknown as { shifts: number[] }).shifts);
-          expect(shifts, `${page} at ${width} px`).toEqual([]);
+          const shifts = await tab.evaluate(() => (window as unknown as { shifts: { value: number; moved: string }[] }).shifts);
+          // A finder or filter shown late moves the page by 0.1 and more (Lighthouse's CLS); a header settling by a few pixels, by about 0.001.
+          const total = shifts.reduce((sum, s) => sum + s.value, 0);
+          expect(total, `${page} at ${width} px: ${JSON.stringify(shifts)}`).toBeLessThan(0.005);
         } finally {
           await context.close();
         }
@@ -242,7 +252,8 @@ browserTest('the reader\'s site in chromium', () => {
     }
   });
 
-  it.each(LANGS.flatMap((lang) => [`${lang}/`, `${lang}/enhanced/`, `${lang}/smtp/553/`, `${lang}/enhanced/X.1.2-vs-X.1.10/`]).concat(['']))(
+  // Left to right and right to left; Vietnamese pages differ from English ones in their words only.
+  it.each(['en', 'ar'].flatMap((lang) => [`${lang}/`, `${lang}/enhanced/`, `${lang}/smtp/553/`, `${lang}/enhanced/X.1.2-vs-X.1.10/`]).concat(['']))(
     '/%s, with the finder shown, has no serious or critical axe violation',
     async (page) => {
       const violations = await visit(page, {}, async (tab) => {

@@ -24,7 +24,7 @@ describe('a project without templates or labels', () => {
     expect(page.querySelector('article.code-page')).not.toBeNull();
     expect(text(page.querySelector('#fix-250'))).toBe('How to fix it');
     expect(text(page.querySelector('.brand'))).toBe('Code Compare');
-    for (const asset of ['site.css', 'site.js']) expect(readFileSync(path.join(built.dist, 'assets', asset), 'utf8')).toBe(toolFile(`templates/assets/${asset}`));
+    for (const asset of ['site.css', 'site.js', 'search.js']) expect(readFileSync(path.join(built.dist, 'assets', asset), 'utf8')).toBe(toolFile(`templates/assets/${asset}`));
   });
 
   it('uses its own files as they are when the project is the tool\'s own folder', async () => {

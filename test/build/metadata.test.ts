@@ -212,7 +212,7 @@ describe('the social image', () => {
     expect(size('vi/smtp/550/index.html')).toEqual(['800', '418']);
     expect(readPage(built.dist, 'vi/smtp/550/index.html').querySelector('meta[property="og:image"]')?.getAttribute('content')).toContain(`${BASE}assets/social.vi.png?v=`);
     expect(readFileSync(path.join(built.dist, 'assets/social.vi.png')).equals(png(800, 418))).toBe(true);
-    expect(readdirSync(path.join(built.dist, 'assets')).sort()).toEqual(['favicon.svg', 'site.css', 'site.js', 'social.png', 'social.vi.png']);
+    expect(readdirSync(path.join(built.dist, 'assets')).sort()).toEqual(['favicon.svg', 'search.js', 'site.css', 'site.js', 'social.png', 'social.vi.png']);
   });
 
   it('must be a PNG', async () => {

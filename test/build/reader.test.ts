@@ -54,8 +54,9 @@ describe('the comparison finder', () => {
   it.each(FINDER_PAGES)('on $file: two labelled lists of every code of the family, in code order', ({ lang, family, file, selected }) => {
     const form = page(file).querySelector('form.pair-finder')!;
     expect(form, file).not.toBeNull();
-    // Shown by the script only: without it the page offers the links below.
-    expect(form.hasAttribute('hidden')).toBe(true);
+    // Laid out from the first paint (nothing moves when the script runs), left out where scripts do not run: the page then offers the links below.
+    expect(form.classList.contains('needs-script')).toBe(true);
+    expect(form.hasAttribute('hidden')).toBe(false);
     const selects = form.querySelectorAll('select');
     expect(selects).toHaveLength(2);
     const expected = [...FAMILIES[family as keyof typeof FAMILIES]].sort(compareCodes);

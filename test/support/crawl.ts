@@ -24,13 +24,13 @@ function linksOf(dist: string, file: string, where: 'all' | 'main'): string[] {
   return links[where];
 }
 
-/** The pages of one output folder that links reach from a start page. */
-export function crawl(dist: string, start: string): Set<string> {
+/** The pages of one output folder that links reach from a start page, following only links to pages under `within` (all by default). */
+export function crawl(dist: string, start: string, within = ''): Set<string> {
   const seen = new Set<string>([start]);
   const queue = [start];
   for (let file = queue.pop(); file !== undefined; file = queue.pop()) {
     for (const target of linksOf(dist, file, 'all')) {
-      if (seen.has(target) || !target.endsWith('.html') || target.startsWith('..') || !existsSync(path.join(dist, target))) continue;
+      if (seen.has(target) || !target.endsWith('.html') || target.startsWith('..') || !target.startsWith(within) || !existsSync(path.join(dist, target))) continue;
       seen.add(target);
       queue.push(target);
     }
