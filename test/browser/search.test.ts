@@ -158,7 +158,7 @@ browserTest('searching the built site in chromium', () => {
       await tab.keyboard.press('Escape');
       expect(await tab.locator('.search-results').isVisible()).toBe(false);
       expect(await focused()).toBe('search-input');
-      await Promise.all([tab.waitForURL(new URL(found.paths[0]!, server.url).href), tab.keyboard.press('Enter')]);
+      await Promise.all([tab.waitForURL(new URL(found.paths[0]!, server.url).href, { waitUntil: 'commit' }), tab.keyboard.press('Enter')]);
     });
   });
 

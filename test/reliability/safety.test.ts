@@ -123,7 +123,7 @@ describe('nothing unescaped reaches a page', () => {
     for (const file of htmlFiles(result.dist)) {
       const doc = parse(readFileSync(path.join(result.dist, file), 'utf8'));
       for (const script of doc.querySelectorAll('script')) {
-        const ownScript = /assets\/site\.js\?v=/.test(script.getAttribute('src') ?? '');
+        const ownScript = /assets\/(?:site|search)\.js\?v=/.test(script.getAttribute('src') ?? '');
         const jsonLd = script.getAttribute('type') === 'application/ld+json';
         expect(ownScript || jsonLd, `${file}: ${script.toString().slice(0, 120)}`).toBe(true);
         if (jsonLd) expect(() => JSON.parse(script.textContent)).not.toThrow();
