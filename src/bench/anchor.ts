@@ -76,11 +76,17 @@ function installedVersion(cacheDir: string): string | undefined {
 export function ensureEleventy(cacheDir: string, say: (line: string) => void): string | undefined {
   if (installedVersion(cacheDir) !== ELEVENTY_VERSION) {
     say(`anchor: installing Eleventy ${ELEVENTY_VERSION} into ${cacheDir} (once)`);
-    mkdirSync(cacheDir, { recursive: true });
     const args = ['install', '--no-save', '--no-audit', '--no-fund', '--prefix', cacheDir, `${PACKAGE}@${ELEVENTY_VERSION}`];
-    const result = spawnSync('npm', args, { encoding: 'utf8' });
-    if (result.error || result.status !== 0 || installedVersion(cacheDir) !== ELEVENTY_VERSION) {
-      const why = result.error?.message ?? result.stderr.split('\n').find((l) => /error/i.test(l))?.trim() ?? `npm exited ${result.status}`;
+    let why: string | undefined;
+    try {
+      mkdirSync(cacheDir, { recursive: true });
+      const result = spawnSync('npm', args, { encoding: 'utf8' });
+      if (result.error || result.status !== 0) why = result.error?.message ?? result.stderr.split('\n').find((l) => /error/i.test(l))?.trim() ?? `npm exited ${result.status}`;
+      else if (installedVersion(cacheDir) !== ELEVENTY_VERSION) why = `npm did not install it into ${cacheDir}`;
+    } catch (error) {
+      why = (error as Error).message;
+    }
+    if (why) {
       say(`anchor: skipped: could not install Eleventy ${ELEVENTY_VERSION} (${why})`);
       return undefined;
     }
@@ -133,6 +139,6 @@ export function anchorSummary(ours: Run, anchor: AnchorRun): string {
   return [
     `anchor: code-compare ${ours.pagesPerSecond} pages/s, ${anchor.tool} ${anchor.pagesPerSecond} pages/s: ${anchor.ratio.toFixed(2)}× (goal ≥ 2.0×)`,
     `  same corpus, machine and disk; pages: ours ${ours.pages}, Eleventy's ${anchor.pages}; HTML: ours ${mb(ours.bytes)} MB, Eleventy's ${mb(anchor.bytes)} MB (${(ours.bytes / anchor.bytes).toFixed(1)}× larger);`,
-    '  Eleventy renders in one process, one thread (--jobs does not apply to it); ours uses the --jobs worker threads',
+    '  Eleventy renders in one process and one thread (--jobs does not apply to it); ours in a worker thread per core, or --jobs',
   ].join('\n');
 }

@@ -74,7 +74,7 @@ async function main(): Promise<void> {
     process.stdout.write(`${table(anchor ? [runs[0]!, anchor, ...runs.slice(1)] : runs)}\n`);
     if (anchor) say(anchorSummary(runs[0]!, anchor));
     const sorted = [...trips].sort((a, b) => a - b);
-    process.stdout.write(`serve round trip (save a code → its open page shows it), ${trips.length} edits: median ${(sorted[Math.floor(sorted.length / 2)]! * 1000).toFixed(0)} ms, ${(sorted[0]! * 1000).toFixed(0)}–${(sorted.at(-1)! * 1000).toFixed(0)} ms\n`);
+    if (trips.length) process.stdout.write(`serve round trip (save a code → its open page shows it), ${trips.length} edits: median ${(sorted[Math.floor(sorted.length / 2)]! * 1000).toFixed(0)} ms, ${(sorted[0]! * 1000).toFixed(0)}–${(sorted.at(-1)! * 1000).toFixed(0)} ms\n`);
     const full = runs[0]!;
     process.stdout.write(`floor: writing the same ${full.pages} files with nothing rendered takes ${floorSeconds.toFixed(2)} s (${Math.round(full.pages / floorSeconds)} pages/s) on this disk\n`);
     for (const run of runs.slice(1)) process.stdout.write(`${run.step}: ${((run.seconds / full.seconds) * 100).toFixed(1)} % of the full build\n`);
