@@ -3,13 +3,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { anchorSummary, buildAnchor, ensureEleventy, type AnchorRun } from './anchor.js';
 import { writeCorpus, type CorpusShape } from './corpus.js';
 import { writeFloor } from './floor.js';
 import { settleDisk, step, table, type Run } from './measure.js';
 import { measureScale, scaleTable, type ScalePoint } from './scale.js';
 import { serveRoundTrips } from './serve.js';
 
-const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const REPO = path.resolve(HERE, '../..');
 const CLI = path.join(REPO, 'bin/code-compare.js');
 
 async function main(): Promise<void> {
@@ -26,21 +28,30 @@ async function main(): Promise<void> {
       dir: { type: 'string' },
       scale: { type: 'boolean', default: false },
       'round-trips': { type: 'string', default: '5' },
+      anchor: { type: 'boolean', default: false },
+      'anchor-dir': { type: 'string' },
     },
   });
   const shape: CorpusShape = values.quick
     ? { codes: 12, languages: 3, families: 1, translated: 0.5 }
     : { codes: Number(values.codes), languages: Number(values.languages), families: Number(values.families), translated: Number(values.translated) };
   const jobs = values.jobs ? Number(values.jobs) : undefined;
+  const say = (line: string) => process.stdout.write(`${line}\n`);
+  if (values.anchor && values.quick) say('anchor: skipped: --anchor is off with --quick');
+  // Installed before anything is measured, so that its downloads and writes weigh on no step.
+  const eleventy = values.anchor && !values.quick ? ensureEleventy(values['anchor-dir'] ?? path.join(tmpdir(), 'code-compare-bench-anchor'), say) : undefined;
   // --dir /dev/shm measures on a RAM disk: what the build costs without this disk's folder creation.
   const root = mkdtempSync(path.join(values.dir ?? tmpdir(), 'code-compare-bench-'));
+  // The Eleventy project and its output: next to the corpus, on the same disk.
+  const anchorDir = eleventy ? mkdtempSync(path.join(values.dir ?? tmpdir(), 'code-compare-anchor-')) : undefined;
   try {
     const { languages } = writeCorpus(root, REPO, shape);
     const out = path.join(root, 'dist');
     const label = `${shape.codes} codes × ${languages.length} languages × ${shape.families} ${shape.families === 1 ? 'family' : 'families'}`;
-    process.stdout.write(`benchmark: ${label} (corpus in ${root})\n`);
+    process.stdout.write(`benchmark: ${label} (corpus in ${root}${anchorDir ? `, Eleventy project in ${anchorDir}` : ''})\n`);
     const runs: Run[] = [];
     runs.push(await step(CLI, 'full build', root, out, jobs));
+    const anchor: AnchorRun | undefined = eleventy && anchorDir ? await buildAnchor(eleventy, root, anchorDir, HERE, runs[0]!, say) : undefined;
     runs.push(await step(CLI, 'no-op rebuild', root, out, jobs));
     const codeFiles = readdirSync(path.join(root, 'codes/family1')).filter((f) => /^\d+\.md$/.test(f)).map((f) => path.join(root, 'codes/family1', f));
     const changeCode = (file: string) => writeFileSync(file, readFileSync(file, 'utf8').replace('description: >-\n  ', 'description: >-\n  Changed. '));
@@ -60,9 +71,10 @@ async function main(): Promise<void> {
     // Last, so that removing its files does not slow the steps measured after it.
     settleDisk();
     const floorSeconds = await writeFloor(out, path.join(root, 'floor'));
-    process.stdout.write(`${table(runs)}\n`);
+    process.stdout.write(`${table(anchor ? [runs[0]!, anchor, ...runs.slice(1)] : runs)}\n`);
+    if (anchor) say(anchorSummary(runs[0]!, anchor));
     const sorted = [...trips].sort((a, b) => a - b);
-    process.stdout.write(`serve round trip (save a code → its open page shows it), ${trips.length} edits: median ${(sorted[Math.floor(sorted.length / 2)]! * 1000).toFixed(0)} ms, ${(sorted[0]! * 1000).toFixed(0)}–${(sorted.at(-1)! * 1000).toFixed(0)} ms\n`);
+    if (trips.length) process.stdout.write(`serve round trip (save a code → its open page shows it), ${trips.length} edits: median ${(sorted[Math.floor(sorted.length / 2)]! * 1000).toFixed(0)} ms, ${(sorted[0]! * 1000).toFixed(0)}–${(sorted.at(-1)! * 1000).toFixed(0)} ms\n`);
     const full = runs[0]!;
     process.stdout.write(`floor: writing the same ${full.pages} files with nothing rendered takes ${floorSeconds.toFixed(2)} s (${Math.round(full.pages / floorSeconds)} pages/s) on this disk\n`);
     for (const run of runs.slice(1)) process.stdout.write(`${run.step}: ${((run.seconds / full.seconds) * 100).toFixed(1)} % of the full build\n`);
@@ -71,13 +83,13 @@ async function main(): Promise<void> {
       scale = await measureScale(CLI, REPO, values.dir ?? tmpdir());
       process.stdout.write(`full builds of three families in ten languages, by size:\n${scaleTable(scale)}\n`);
     }
-    const report = { shape: { ...shape, languages: languages.length }, jobs: jobs ?? 'cores', node: process.version, runs, serveRoundTrips: trips, floor: { seconds: floorSeconds, pagesPerSecond: Math.round(full.pages / floorSeconds) }, scale };
+    const report = { shape: { ...shape, languages: languages.length }, jobs: jobs ?? 'cores', node: process.version, runs, serveRoundTrips: trips, floor: { seconds: floorSeconds, pagesPerSecond: Math.round(full.pages / floorSeconds) }, anchor, scale };
     const file = values.json ?? path.join(REPO, 'bench-results', `bench-${shape.codes}x${languages.length}x${shape.families}.json`);
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
     process.stdout.write(`wrote ${path.relative(process.cwd(), file)}\n`);
   } finally {
-    if (!values.keep) rmSync(root, { recursive: true, force: true });
+    if (!values.keep) for (const dir of [root, anchorDir]) if (dir) rmSync(dir, { recursive: true, force: true });
   }
 }
 

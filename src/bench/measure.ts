@@ -24,6 +24,12 @@ function inodes(dir: string): Map<string, number> {
   return map;
 }
 
+/** The HTML pages under `dir` and their total size in bytes. */
+export function htmlOutput(dir: string): { pages: number; bytes: number } {
+  const files = [...inodes(dir).keys()].filter((f) => f.endsWith('.html'));
+  return { pages: files.length, bytes: sizeOf(dir, files) };
+}
+
 function sizeOf(dir: string, files: Iterable<string>): number {
   let total = 0;
   for (const file of files) if (file.endsWith('.html')) total += statSync(path.join(dir, file)).size;
@@ -39,17 +45,23 @@ function peakRssKb(pid: number): number {
   }
 }
 
+export interface Timed {
+  readonly seconds: number;
+  readonly rssKb: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
 /**
- * Runs one build under /usr/bin/time -v, which reports the peak resident set size from outside;
- * without it, the peak is read from /proc while the build runs.
+ * Runs `node ARGS` in `cwd` under /usr/bin/time -v, which reports the peak resident set size from
+ * outside; without it, the peak is read from /proc while the process runs.
  */
-export function timedBuild(cli: string, root: string, out: string, jobs: number | undefined): Promise<{ seconds: number; rssKb: number; stdout: string; stderr: string }> {
-  const args = [cli, 'build', '--root', root, '--out', out, ...(jobs ? ['--jobs', String(jobs)] : [])];
+export function timedNode(args: readonly string[], cwd?: string): Promise<Timed> {
   const useTime = existsSync('/usr/bin/time');
   const [command, argv] = useTime ? ['/usr/bin/time', ['-v', process.execPath, ...args]] : [process.execPath, args];
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
-    const child = spawn(command, argv, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, argv, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     let polledKb = 0;
     const poll = useTime ? undefined : setInterval(() => (polledKb = Math.max(polledKb, peakRssKb(child.pid!))), 20);
     let stdout = '';
@@ -60,11 +72,16 @@ export function timedBuild(cli: string, root: string, out: string, jobs: number 
     child.on('exit', (code) => {
       clearInterval(poll);
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      if (code !== 0) return reject(new Error(`build exited ${code}\n${stdout}\n${stderr}`));
+      if (code !== 0) return reject(new Error(`${args.slice(0, 2).map((a) => path.basename(a)).join(' ')} exited ${code}\n${stdout}\n${stderr}`));
       const rssKb = useTime ? Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(stderr)?.[1] ?? NaN) : polledKb;
       resolve({ seconds, rssKb, stdout: stdout.trim(), stderr });
     });
   });
+}
+
+/** Runs one build of code-compare, timed as timedNode does. */
+export function timedBuild(cli: string, root: string, out: string, jobs: number | undefined): Promise<Timed> {
+  return timedNode([cli, 'build', '--root', root, '--out', out, ...(jobs ? ['--jobs', String(jobs)] : [])]);
 }
 
 /** Writes dirty pages to disk, so a step does not pay for the writeback of the one before it. */
