@@ -24,7 +24,8 @@ export async function serveRoundTrips(cli: string, root: string, files: readonly
       const reloads = await openEvents(`${base}__code-compare/events?page=${encodeURIComponent(pagePath(file))}`);
       const started = performance.now();
       writeFileSync(file, readFileSync(file, 'utf8').replace('description: >-\n  ', `description: >-\n  ${marker} `));
-      await reloads.reload;
+      const late = new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no reload of ${page} within 60 s of the edit\n${stdout}${stderr}`)), 60_000).unref());
+      await Promise.race([reloads.reload, late]);
       const html = await getText(page);
       if (!html.includes(marker)) throw new Error(`the page ${page} did not show the change after the reload`);
       times.push((performance.now() - started) / 1000);

@@ -135,9 +135,14 @@ export async function serveCommand(options: ServeCommandOptions, output: Output)
   const url = `http://127.0.0.1:${actualPort}/`;
   const subset = subsetOf(common);
   const only = subset ? `only ${describeSubset(subset)}${subset.languages?.length === 1 ? `, home page ${url}${languageSlug(subset.languages[0]!)}/` : ''}; ` : '';
-  output.out(`serving ${url} (${only}built into a temporary folder, dist/ is not touched; watching codes/, locales/, templates/; Ctrl-C stops)`);
   const watcher = watch(['codes', 'locales', 'templates'].map((d) => path.join(common.root, d)), { ignoreInitial: true, awaitWriteFinish: { stabilityThreshold: 20, pollInterval: 5 } });
   watcher.on('error', (error) => output.err(`error: watching for changes failed: ${message(error)}`));
+  // "serving" promises that a file saved from now on is seen: only once the watcher has its folders.
+  await new Promise<void>((resolve) => {
+    watcher.once('ready', resolve);
+    watcher.once('error', () => resolve());
+  });
+  output.out(`serving ${url} (${only}built into a temporary folder, dist/ is not touched; watching codes/, locales/, templates/; Ctrl-C stops)`);
   let timer: NodeJS.Timeout | undefined;
   watcher.on('all', (event, file) => {
     clearTimeout(timer);
