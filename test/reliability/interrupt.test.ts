@@ -10,7 +10,7 @@ const CLI = path.join(REPO, 'bin/code-compare.js');
 
 function corpus(): string {
   const root = makeTempDir('code-compare-kill-');
-  writeCorpus(root, REPO, { codes: 20, languages: 10, families: 1, translated: 0.5 });
+  writeCorpus(root, REPO, { codes: 20, languages: 5, families: 1, translated: 0.5 });
   return root;
 }
 
