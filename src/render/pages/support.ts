@@ -1,3 +1,4 @@
+import Handlebars from 'handlebars';
 import { SOURCE_LANGUAGE } from '../../i18n/tags.js';
 import { localizeFamily, type Localized, type LocalizedCode } from '../../model/localize.js';
 import type { PageInputs } from '../../model/inputs.js';
@@ -43,13 +44,19 @@ export function plainText(markdown: string, max = 300): string {
 /** Search engines cut titles near 70 characters and html-validate refuses longer ones. */
 export const TITLE_LIMIT = 70;
 
-/** The first candidate that fits the limit, else the last one shortened at a word boundary. */
+/** A title's length as the page's source holds it, escaped (`'` is `&#x27;`): what html-validate and a crawler reading the source count. */
+function writtenLength(text: string): number {
+  return [...Handlebars.Utils.escapeExpression(text)].length;
+}
+
+/** The first candidate that fits the limit as written, else the last one shortened at a word boundary. */
 export function fitTitle(candidates: readonly string[], limit = TITLE_LIMIT): string {
-  for (const candidate of candidates) if ([...candidate].length <= limit) return candidate;
-  const chars = [...candidates.at(-1)!].slice(0, limit - 1);
+  for (const candidate of candidates) if (writtenLength(candidate) <= limit) return candidate;
+  let chars = [...candidates.at(-1)!].slice(0, limit - 1);
+  while (chars.length > 0 && writtenLength(`${chars.join('')}…`) > limit) chars = chars.slice(0, -1);
   const text = chars.join('');
   const space = text.lastIndexOf(' ');
-  return `${space > limit / 2 ? text.slice(0, space) : text}…`;
+  return `${space > text.length / 2 ? text.slice(0, space) : text}…`;
 }
 
 export function codeAccessor(input: ViewInput) {
