@@ -2,10 +2,10 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { browserTest, launchBrowser, requireBrowser } from '../support/browser.js';
-import { startServer, type StaticServer } from '../support/server.js';
+import { browserTest, requireBrowser } from '../support/browser.js';
+import { openInBrowser, sidewaysOverflow, type SiteInBrowser } from '../support/browser-site.js';
 import { REPO, run } from '../support/site.js';
 
 const LANGS = ['en', 'vi', 'ar'] as const;
@@ -30,8 +30,7 @@ requireBrowser();
 
 browserTest('the built site in chromium', () => {
   let work: string;
-  let server: StaticServer;
-  let browser: Browser;
+  let site: SiteInBrowser;
 
   beforeAll(async () => {
     // The real project data, three languages, one family: built once, served at the server root.
@@ -43,46 +42,27 @@ browserTest('the built site in chromium', () => {
       '--base-url', 'https://codes.example.com/', '--jobs', '1', // render workers cannot load TS sources under vitest
     );
     expect(built.code, built.stderr).toBe(0);
-    server = await startServer(dist);
-    browser = await launchBrowser();
+    site = await openInBrowser(dist);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await site?.close();
     if (work) rmSync(work, { recursive: true, force: true });
   });
 
-  /** Opens `page` (a path under the server root) in a new context, runs `check`, closes the context. */
-  async function visit<T>(page: string, options: BrowserContextOptions, check: (tab: Page) => Promise<T>): Promise<T> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
-    try {
-      const tab = await context.newPage();
-      const response = await tab.goto(new URL(page, server.url).href, { waitUntil: 'load' });
-      expect(response?.status(), `GET /${page}`).toBe(200);
-      return await check(tab);
-    } finally {
-      await context.close();
-    }
-  }
-
   it('serves directories as index.html and unknown paths as 404.html with status 404', async () => {
-    const context = await browser.newContext();
-    try {
-      const tab = await context.newPage();
-      const response = await tab.goto(new URL('en/no-such-page/', server.url).href);
+    await site.withTab({}, async (tab) => {
+      const response = await tab.goto(site.url('en/no-such-page/'));
       expect(response?.status()).toBe(404);
       await expect.poll(() => tab.locator('h1').textContent()).toBe('Page not found');
       // The 404 page links its stylesheet from the root: it must have loaded.
       const styled = await tab.evaluate(() => getComputedStyle(document.body).margin);
       expect(styled).toBe('0px');
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it.each(PAGE_CASES)('$kind page in $lang ($page) has no serious or critical axe violation', async ({ page }) => {
-    const violations = await visit(page, {}, async (tab) => {
+    const violations = await site.visit(page, {}, async (tab) => {
       await tab.addScriptTag({ path: AXE });
       const results = await tab.evaluate(() => {
         const axe = (globalThis as unknown as { axe: { run(): Promise<AxeResults> } }).axe;
@@ -97,21 +77,21 @@ browserTest('the built site in chromium', () => {
   });
 
   it('the language switcher leads to the same page in the chosen language', async () => {
-    await visit(`en/${PAGES.comparison}`, {}, async (tab) => {
+    await site.visit(`en/${PAGES.comparison}`, {}, async (tab) => {
       const switcher = tab.locator('nav.languages');
       const vi = switcher.locator('a[hreflang="vi"]');
       await expect.poll(() => vi.isVisible()).toBe(false);
       await switcher.locator('summary').click();
       await expect.poll(() => vi.isVisible()).toBe(true);
-      await Promise.all([tab.waitForURL(new URL(`vi/${PAGES.comparison}`, server.url).href), vi.click()]);
-      expect(tab.url()).toBe(new URL(`vi/${PAGES.comparison}`, server.url).href);
+      await Promise.all([tab.waitForURL(site.url(`vi/${PAGES.comparison}`)), vi.click()]);
+      expect(tab.url()).toBe(site.url(`vi/${PAGES.comparison}`));
       expect(await tab.locator('html').getAttribute('lang')).toBe('vi');
       expect(await tab.locator('h1').textContent()).toContain('235');
     });
   });
 
   it('the language menu closes on Escape, giving focus back to its button, and on a click outside', async () => {
-    await visit(`en/${PAGES.code}`, {}, async (tab) => {
+    await site.visit(`en/${PAGES.code}`, {}, async (tab) => {
       const menu = tab.locator('nav.languages details');
       const summary = menu.locator('summary');
       await summary.click();
@@ -126,7 +106,7 @@ browserTest('the built site in chromium', () => {
   });
 
   it('a transcript that scrolls sideways can be reached and scrolled by keyboard', async () => {
-    await visit(`en/${PAGES.code}`, { viewport: { width: 390, height: 844 } }, async (tab) => {
+    await site.visit(`en/${PAGES.code}`, { viewport: { width: 390, height: 844 } }, async (tab) => {
       const pre = tab.locator('figure.transcript pre').first();
       expect(await pre.getAttribute('aria-label')).toBeTruthy();
       await pre.focus();
@@ -138,7 +118,7 @@ browserTest('the built site in chromium', () => {
   });
 
   it('in Arabic, "SMTP 553" in the heading and the breadcrumb chevrons read in the right order', async () => {
-    await visit(`ar/${PAGES.code}`, {}, async (tab) => {
+    await site.visit(`ar/${PAGES.code}`, {}, async (tab) => {
       // The Latin run stays whole: "SMTP" sits left of "553" on screen, as in English.
       const order = await tab.locator('h1').evaluate((h1) => {
         const range = document.createRange();
@@ -161,7 +141,7 @@ browserTest('the built site in chromium', () => {
   });
 
   it.each(LANGS)('the filter box on the %s family index narrows the list as the reader types', async (lang) => {
-    await visit(`${lang}/${FAMILY}/`, {}, async (tab) => {
+    await site.visit(`${lang}/${FAMILY}/`, {}, async (tab) => {
       const input = tab.locator('input#filter');
       const status = tab.locator('.filter-status');
       const items = tab.locator('li[data-search]');
@@ -199,7 +179,7 @@ browserTest('the built site in chromium', () => {
   });
 
   it('without JavaScript the family index shows the full list and no filter box', async () => {
-    await visit(`en/${FAMILY}/`, { javaScriptEnabled: false }, async (tab) => {
+    await site.visit(`en/${FAMILY}/`, { javaScriptEnabled: false }, async (tab) => {
       const total = await tab.locator('li[data-search]').count();
       expect(total).toBeGreaterThan(10);
       expect(await visibleCount(tab)).toBe(total);
@@ -210,44 +190,23 @@ browserTest('the built site in chromium', () => {
 
   it(`no page of ${PAGE_CASES.length} (every kind in en, vi and ar) scrolls sideways at 320 px`, async () => {
     // One tab for every page: a new browser context per page cost more than the check.
-    const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
-    try {
-      const tab = await context.newPage();
+    await site.withTab({ viewport: { width: 320, height: 640 } }, async (tab) => {
       for (const { page } of PAGE_CASES) {
-        await tab.goto(new URL(page, server.url).href, { waitUntil: 'load' });
-        const result = await tab.evaluate(() => {
-          const root = document.documentElement;
-          const width = root.clientWidth;
-          // The outermost elements that stick out of the viewport, to say what overflows.
-          const culprits = Array.from(document.body.querySelectorAll('*'))
-            .filter((el) => {
-              const box = el.getBoundingClientRect();
-              return box.width > 0 && (box.right > width + 0.5 || box.left < -0.5);
-            })
-            .filter((el, _i, all) => !all.some((other) => other !== el && other.contains(el)))
-            .slice(0, 5)
-            .map((el) => {
-              const box = el.getBoundingClientRect();
-              const name = el.tagName.toLowerCase() + (el.id ? `#${el.id}` : '') + (el.className ? `.${String(el.className).split(' ').join('.')}` : '');
-              return `${name} [${Math.round(box.left)}..${Math.round(box.right)}]`;
-            });
-          return { scrollWidth: root.scrollWidth, clientWidth: width, culprits };
-        });
+        await tab.goto(site.url(page), { waitUntil: 'load' });
+        const result = await sidewaysOverflow(tab);
         expect(
           result.scrollWidth,
           `/${page} is ${result.scrollWidth}px wide in a ${result.clientWidth}px viewport; sticking out: ${result.culprits.join(', ')}`,
         ).toBeLessThanOrEqual(result.clientWidth);
       }
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it.each([390, 1280])('writes a full-page screenshot of the vi comparison page at %i px', async (width) => {
     mkdirSync(ARTIFACTS, { recursive: true });
     const file = path.join(ARTIFACTS, `vi-${FAMILY}-${PAIR}-${width}.png`);
     rmSync(file, { force: true });
-    await visit(`vi/${PAGES.comparison}`, { viewport: { width, height: width < 600 ? 844 : 800 } }, async (tab) => {
+    await site.visit(`vi/${PAGES.comparison}`, { viewport: { width, height: width < 600 ? 844 : 800 } }, async (tab) => {
       await tab.evaluate(() => document.fonts.ready);
       await tab.screenshot({ path: file, fullPage: true });
     });
@@ -256,7 +215,7 @@ browserTest('the built site in chromium', () => {
 
   it('dark mode gives the page another background', async () => {
     const colours = async (scheme: 'light' | 'dark') =>
-      visit(`en/${PAGES.comparison}`, { colorScheme: scheme }, (tab) =>
+      site.visit(`en/${PAGES.comparison}`, { colorScheme: scheme }, (tab) =>
         tab.evaluate(() => {
           const style = getComputedStyle(document.body);
           return { background: style.backgroundColor, text: style.color };

@@ -1,10 +1,10 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { browserTest, launchBrowser, requireBrowser } from '../support/browser.js';
-import { startServer, type StaticServer } from '../support/server.js';
+import { browserTest, requireBrowser } from '../support/browser.js';
+import { openInBrowser, sidewaysOverflow, type SiteInBrowser } from '../support/browser-site.js';
 import { makeSite, REPO, run } from '../support/site.js';
 
 // The reader fixture (a numeric family, smtp, and a dotted one, enhanced) in English, Arabic and
@@ -25,8 +25,7 @@ function label(lang: string, key: string): string {
 requireBrowser();
 
 browserTest('the reader\'s site in chromium', () => {
-  let server: StaticServer;
-  let browser: Browser;
+  let site: SiteInBrowser;
   let dist: string;
 
   beforeAll(async () => {
@@ -34,29 +33,14 @@ browserTest('the reader\'s site in chromium', () => {
     dist = path.join(root, 'dist');
     const built = await run('build', '--root', root, '--out', dist, '--base-url', 'https://codes.example.com/', '--jobs', '1');
     expect(built.code, built.stderr).toBe(0);
-    server = await startServer(dist);
-    browser = await launchBrowser();
+    site = await openInBrowser(dist);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await site?.close();
     if (dist) rmSync(dist, { recursive: true, force: true });
   });
 
-  const url = (page: string) => new URL(page, server.url).href;
-
-  async function visit<T>(page: string, options: BrowserContextOptions, check: (tab: Page) => Promise<T>): Promise<T> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
-    try {
-      const tab = await context.newPage();
-      const response = await tab.goto(url(page), { waitUntil: 'load' });
-      expect(response?.status(), `GET /${page}`).toBe(200);
-      return await check(tab);
-    } finally {
-      await context.close();
-    }
-  }
 
   /** Picks two codes in the page's finder and presses its button; resolves once the comparison has loaded. */
   async function compare(tab: Page, first: string | undefined, second: string) {
@@ -75,7 +59,7 @@ browserTest('the reader\'s site in chromium', () => {
     { from: 'en/enhanced/', first: 'X.1.2', second: 'X.1.10', expected: '/en/enhanced/X.1.2-vs-X.1.10/' },
     { from: 'vi/enhanced/', first: 'X.2.1', second: 'X.1.10', expected: '/vi/enhanced/X.1.10-vs-X.2.1/' },
   ])('on $from, picking $first and $second opens $expected', async ({ from, first, second, expected }) => {
-    await visit(from, {}, async (tab) => {
+    await site.visit(from, {}, async (tab) => {
       await expect.poll(() => tab.locator('form.pair-finder').isVisible()).toBe(true);
       expect(await compare(tab, first, second)).toBe(expected);
       expect(await tab.locator('h1').textContent()).toContain(expected.includes('X.') ? 'X.1' : 'vs');
@@ -86,7 +70,7 @@ browserTest('the reader\'s site in chromium', () => {
     { from: 'en/enhanced/X.1.10/', second: 'X.1.2', expected: '/en/enhanced/X.1.2-vs-X.1.10/' },
     { from: 'ar/smtp/553/', second: '450', expected: '/ar/smtp/450-vs-553/' },
   ])('on the code page $from, the first list holds the page\'s code: picking $second opens $expected', async ({ from, second, expected }) => {
-    await visit(from, {}, async (tab) => {
+    await site.visit(from, {}, async (tab) => {
       const code = from.split('/').at(-2)!;
       expect(await tab.locator('form.pair-finder select').nth(0).inputValue()).toBe(code);
       expect(await compare(tab, undefined, second)).toBe(expected);
@@ -94,7 +78,7 @@ browserTest('the reader\'s site in chromium', () => {
   });
 
   it('works by keyboard alone on an Arabic (right-to-left) family index', async () => {
-    await visit('ar/enhanced/', {}, async (tab) => {
+    await site.visit('ar/enhanced/', {}, async (tab) => {
       const lists = tab.locator('form.pair-finder select');
       await lists.nth(0).focus();
       // The first list starts at "choose a code": three steps down is the third code, X.1.10.
@@ -105,12 +89,12 @@ browserTest('the reader\'s site in chromium', () => {
       await tab.keyboard.press('Tab');
       expect(await tab.locator('form.pair-finder button').evaluate((el) => el === document.activeElement)).toBe(true);
       expect([await lists.nth(0).inputValue(), await lists.nth(1).inputValue()]).toEqual(['X.1.10', 'X.1.2']);
-      await Promise.all([tab.waitForURL(url('ar/enhanced/X.1.2-vs-X.1.10/')), tab.keyboard.press('Enter')]);
+      await Promise.all([tab.waitForURL(site.url('ar/enhanced/X.1.2-vs-X.1.10/')), tab.keyboard.press('Enter')]);
     });
   });
 
   it.each(LANGS)('in %s, says in the page\'s language when a code is missing or both are the same, and stays on the page', async (lang) => {
-    await visit(`${lang}/smtp/`, {}, async (tab) => {
+    await site.visit(`${lang}/smtp/`, {}, async (tab) => {
       const form = tab.locator('form.pair-finder');
       const status = form.locator('.finder-status');
       await form.locator('select').nth(0).selectOption('550');
@@ -126,7 +110,7 @@ browserTest('the reader\'s site in chromium', () => {
 
   it('without JavaScript shows no finder, and the featured comparisons as links', async () => {
     for (const page of ['en/smtp/', 'en/smtp/553/']) {
-      await visit(page, { javaScriptEnabled: false }, async (tab) => {
+      await site.visit(page, { javaScriptEnabled: false }, async (tab) => {
         expect(await tab.locator('form.pair-finder').isVisible(), page).toBe(false);
         const links = tab.locator('section[aria-labelledby="comparisons"] ul.pair-list a');
         expect(await links.count(), page).toBeGreaterThan(0);
@@ -138,9 +122,7 @@ browserTest('the reader\'s site in chromium', () => {
   it('moves nothing when the scripts set up the search box, the filter and the finder (no layout shift), at 390 px and 1280 px', async () => {
     const visits = [[390, 'en/'], [390, 'en/smtp/'], [390, 'ar/smtp/553/'], [1280, 'en/smtp/553/'], [1280, 'vi/smtp/550-vs-553/']] as const;
     for (const [width, page] of visits) {
-      const context = await browser.newContext({ viewport: { width, height: 800 } });
-      try {
-        const tab = await context.newPage();
+      await site.withTab({ viewport: { width, height: 800 } }, async (tab) => {
         // The script arrives after the first paint, as on a slow connection: whatever it shows must already have its place.
         await tab.route(/\/assets\/(site|search)\.js/, async (route) => {
           await new Promise((resolve) => setTimeout(resolve, 400));
@@ -155,21 +137,19 @@ browserTest('the reader\'s site in chromium', () => {
             }
           }).observe({ type: 'layout-shift', buffered: true });
         });
-        await tab.goto(url(page), { waitUntil: 'load' });
+        await tab.goto(site.url(page), { waitUntil: 'load' });
         await expect.poll(() => tab.locator('.search-form input').isVisible()).toBe(true);
         await tab.waitForTimeout(200);
         const shifts = await tab.evaluate(() => (window as unknown as { shifts: { value: number; moved: string }[] }).shifts);
         // A finder or filter shown late moves the page by 0.1 and more (Lighthouse's CLS); a header settling by a few pixels, by about 0.001.
         const total = shifts.reduce((sum, s) => sum + s.value, 0);
         expect(total, `${page} at ${width} px: ${JSON.stringify(shifts)}`).toBeLessThan(0.005);
-      } finally {
-        await context.close();
-      }
+      });
     }
   });
 
   it.each(['en', 'ar'])('at 1280 px in %s, the side-by-side table is wider than the 46rem page was, and "on this page" sits beside it', async (lang) => {
-    const box = await visit(`${lang}/smtp/550-vs-553/`, {}, (tab) =>
+    const box = await site.visit(`${lang}/smtp/550-vs-553/`, {}, (tab) =>
       tab.evaluate((measure) => {
         const rem = parseFloat(getComputedStyle(document.documentElement).fontSize);
         const table = document.querySelector('table.side-by-side')!.getBoundingClientRect();
@@ -184,7 +164,7 @@ browserTest('the reader\'s site in chromium', () => {
   });
 
   it('at 1280 px, "on this page" stays in view as the reader scrolls to the end of a code page', async () => {
-    await visit('en/smtp/553/', { viewport: { width: 1280, height: 600 } }, async (tab) => {
+    await site.visit('en/smtp/553/', { viewport: { width: 1280, height: 600 } }, async (tab) => {
       await tab.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
       const toc = await tab.locator('nav.toc').evaluate((nav) => nav.getBoundingClientRect().toJSON() as DOMRect);
       expect(await tab.evaluate(() => window.scrollY)).toBeGreaterThan(100);
@@ -194,7 +174,7 @@ browserTest('the reader\'s site in chromium', () => {
   });
 
   it('at 390 px, "on this page" is a block above the first section', async () => {
-    await visit('ar/smtp/550-vs-553/', { viewport: { width: 390, height: 844 } }, async (tab) => {
+    await site.visit('ar/smtp/550-vs-553/', { viewport: { width: 390, height: 844 } }, async (tab) => {
       const [toc, h2] = await Promise.all([
         tab.locator('nav.toc').evaluate((el) => el.getBoundingClientRect().toJSON() as DOMRect),
         tab.locator('.page-content h2').first().evaluate((el) => el.getBoundingClientRect().toJSON() as DOMRect),
@@ -208,32 +188,18 @@ browserTest('the reader\'s site in chromium', () => {
 
   it(`at 390 px, none of ${NARROW_PAGES.length + 1} pages (every kind, en, ar and vi, and the chooser) scrolls sideways`, async () => {
     // One tab for every page: a new browser context per page cost more than the check.
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
-    try {
-      const tab = await context.newPage();
+    await site.withTab({ viewport: { width: 390, height: 844 } }, async (tab) => {
       for (const page of [...NARROW_PAGES, '']) {
-        const response = await tab.goto(url(page), { waitUntil: 'load' });
+        const response = await tab.goto(site.url(page), { waitUntil: 'load' });
         expect(response?.status(), `GET /${page}`).toBe(200);
-        const result = await tab.evaluate(() => {
-          const width = document.documentElement.clientWidth;
-          const culprits = Array.from(document.body.querySelectorAll('*'))
-            .filter((el) => {
-              const box = el.getBoundingClientRect();
-              return box.width > 0 && (box.right > width + 0.5 || box.left < -0.5);
-            })
-            .slice(0, 5)
-            .map((el) => `${el.tagName.toLowerCase()}.${String(el.className).split(' ').join('.')}`);
-          return { scrollWidth: document.documentElement.scrollWidth, width, culprits };
-        });
-        expect(result.scrollWidth, `/${page}: ${result.culprits.join(', ')}`).toBeLessThanOrEqual(result.width);
+        const result = await sidewaysOverflow(tab);
+        expect(result.scrollWidth, `/${page}: ${result.culprits.join(', ')}`).toBeLessThanOrEqual(result.clientWidth);
       }
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it.each([390, 1280])('at %i px, inline code is smaller than its text, on a background, and leaves its lines as tall as the others', async (width) => {
-    const paragraphs = await visit('en/smtp/550/', { viewport: { width, height: 800 } }, (tab) =>
+    const paragraphs = await site.visit('en/smtp/550/', { viewport: { width, height: 800 } }, (tab) =>
       tab.evaluate(() =>
         Array.from(document.querySelectorAll('main p'))
           .filter((p) => p.querySelector(':scope > code'))
@@ -263,7 +229,7 @@ browserTest('the reader\'s site in chromium', () => {
   it.each(['en', 'ar'].flatMap((lang) => [`${lang}/`, `${lang}/enhanced/`, `${lang}/smtp/553/`, `${lang}/enhanced/X.1.2-vs-X.1.10/`]).concat(['']))(
     '/%s, with the finder shown, has no serious or critical axe violation',
     async (page) => {
-      const violations = await visit(page, {}, async (tab) => {
+      const violations = await site.visit(page, {}, async (tab) => {
         await tab.addScriptTag({ path: AXE });
         const results = await tab.evaluate(() => (globalThis as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; impact?: string | null; nodes: Array<{ target: string[] }> }> }> } }).axe.run());
         return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');

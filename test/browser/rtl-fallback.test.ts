@@ -1,8 +1,7 @@
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { browserTest, launchBrowser, requireBrowser } from '../support/browser.js';
+import { browserTest, requireBrowser } from '../support/browser.js';
+import { openInBrowser, type SiteInBrowser } from '../support/browser-site.js';
 import { makeCompareSite } from '../support/compare-site.js';
-import { startServer, type StaticServer } from '../support/server.js';
 import { buildSite } from '../support/site.js';
 
 // An Arabic page whose content is not translated yet: the interface is Arabic (the tool's own
@@ -12,27 +11,22 @@ import { buildSite } from '../support/site.js';
 requireBrowser();
 
 browserTest('English paragraphs on an Arabic page, in chromium', () => {
-  let server: StaticServer;
-  let browser: Browser;
+  let site: SiteInBrowser;
 
   beforeAll(async () => {
     const root = makeCompareSite({ 'locales/ar.json': '{}\n' });
     const { code, stderr, dist } = await buildSite(root);
     expect(code, stderr).toBe(0);
-    server = await startServer(dist);
-    browser = await launchBrowser();
+    site = await openInBrowser(dist);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await site?.close();
   });
 
   it.each([390, 1280])('start at the left edge and end ragged on the right, at %i px', async (width) => {
-    const context = await browser.newContext({ viewport: { width, height: 900 } });
-    try {
-      const tab = await context.newPage();
-      await tab.goto(`${server.url}ar/api/E1001/`);
+    await site.withTab({ viewport: { width, height: 900 } }, async (tab) => {
+      await tab.goto(site.url('ar/api/E1001/'));
       expect(await tab.locator('html').getAttribute('dir')).toBe('rtl');
       const paragraph = tab.locator('main p:has(> span.whole[lang="en"])').first();
       const measured = await paragraph.evaluate((p) => {
@@ -47,8 +41,6 @@ browserTest('English paragraphs on an Arabic page, in chromium', () => {
       expect(['left', 'start']).toContain(measured.align);
       expect(Math.abs(measured.firstLeft - measured.boxLeft)).toBeLessThan(2);
       expect(measured.text).toContain('API key');
-    } finally {
-      await context.close();
-    }
+    });
   });
 });

@@ -1,10 +1,10 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { browserTest, launchBrowser, requireBrowser } from '../support/browser.js';
-import { startServer, type StaticServer } from '../support/server.js';
+import { browserTest, requireBrowser } from '../support/browser.js';
+import { openInBrowser, type SiteInBrowser } from '../support/browser-site.js';
 import { buildSite, makeSite } from '../support/site.js';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -21,8 +21,7 @@ interface Found {
 requireBrowser();
 
 browserTest('searching the built site in chromium', () => {
-  let server: StaticServer;
-  let browser: Browser;
+  let site: SiteInBrowser;
   let dist: string;
 
   beforeAll(async () => {
@@ -30,25 +29,12 @@ browserTest('searching the built site in chromium', () => {
     const built = await buildSite(makeSite({ fixture: 'search' }));
     expect(built.code, built.stderr).toBe(0);
     dist = built.dist;
-    server = await startServer(dist);
-    browser = await launchBrowser();
+    site = await openInBrowser(dist);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await site?.close();
   });
-
-  async function visit<T>(page: string, options: BrowserContextOptions, check: (tab: Page) => Promise<T>): Promise<T> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
-    try {
-      const tab = await context.newPage();
-      await tab.goto(new URL(page, server.url).href);
-      return await check(tab);
-    } finally {
-      await context.close();
-    }
-  }
 
   /** Types `query` into the header's box and reads the results once they are shown. */
   async function search(tab: Page, query: string): Promise<Found> {
@@ -67,7 +53,7 @@ browserTest('searching the built site in chromium', () => {
   }
 
   it('finds the pages about "hộp thư" when "hop thu" is typed without its accents', async () => {
-    await visit('vi/', {}, async (tab) => {
+    await site.visit('vi/', {}, async (tab) => {
       const found = await search(tab, 'hop thu');
       expect(found.paths).toEqual(expect.arrayContaining(['/vi/smtp/450/', '/vi/smtp/550/', '/vi/smtp/553/']));
       expect(found.paths.every((p) => p.startsWith('/vi/'))).toBe(true);
@@ -79,7 +65,7 @@ browserTest('searching the built site in chromium', () => {
   });
 
   it('finds "địa chỉ" by "dia chi", which Pagefind alone does not: đ is a letter of its own, not d with a mark', async () => {
-    await visit('vi/', {}, async (tab) => {
+    await site.visit('vi/', {}, async (tab) => {
       const found = await search(tab, 'dia chi');
       expect(found.paths).toContain('/vi/smtp/553/');
       expect(found.marked.flat()).toContain('địa');
@@ -94,7 +80,7 @@ browserTest('searching the built site in chromium', () => {
   });
 
   it.each(['5.1.1', '511'])('finds a code by its dotted form and without the dots: "%s"', async (query) => {
-    await visit('en/', {}, async (tab) => {
+    await site.visit('en/', {}, async (tab) => {
       const found = await search(tab, query);
       expect(found.paths).toContain('/en/smtp/550/');
       expect(found.marked.flat()).toContain('5.1.1');
@@ -102,7 +88,7 @@ browserTest('searching the built site in chromium', () => {
   });
 
   it.each([['553', '/en/smtp/553/'], ['550 vs 553', '/en/smtp/550-vs-553/']])('puts first, for "%s", the page about it', async (query, expected) => {
-    await visit('en/', {}, async (tab) => {
+    await site.visit('en/', {}, async (tab) => {
       expect((await search(tab, query)).paths[0]).toBe(expected);
     });
   });
@@ -112,7 +98,7 @@ browserTest('searching the built site in chromium', () => {
     ['zh-cn', '邮箱', '/zh-cn/smtp/550/'],
     ['ar', 'البريد', '/ar/smtp/550/'],
   ])('searches the %s index in its own language', async (slug, query, expected) => {
-    await visit(`${slug}/smtp/`, {}, async (tab) => {
+    await site.visit(`${slug}/smtp/`, {}, async (tab) => {
       const found = await search(tab, query);
       expect(found.paths).toContain(expected);
       expect(found.paths.every((p) => p.startsWith(`/${slug}/`))).toBe(true);
@@ -120,7 +106,7 @@ browserTest('searching the built site in chromium', () => {
   });
 
   it('lays the results out right to left in Arabic, inside the window, without serious axe violations', async () => {
-    await visit('ar/smtp/553/', {}, async (tab) => {
+    await site.visit('ar/smtp/553/', {}, async (tab) => {
       await search(tab, 'البريد');
       const layout = await tab.evaluate(() => {
         const panel = document.querySelector('.search-results')!.getBoundingClientRect();
@@ -143,7 +129,7 @@ browserTest('searching the built site in chromium', () => {
   });
 
   it('is used with the keyboard: arrows between the box and the results, Escape to close, Enter for the first', async () => {
-    await visit('en/smtp/553/', {}, async (tab) => {
+    await site.visit('en/smtp/553/', {}, async (tab) => {
       await tab.locator('#search-input').focus();
       const found = await search(tab, 'mailbox');
       expect(found.paths.length).toBeGreaterThan(1);
@@ -158,12 +144,12 @@ browserTest('searching the built site in chromium', () => {
       await tab.keyboard.press('Escape');
       expect(await tab.locator('.search-results').isVisible()).toBe(false);
       expect(await focused()).toBe('search-input');
-      await Promise.all([tab.waitForURL(new URL(found.paths[0]!, server.url).href, { waitUntil: 'commit' }), tab.keyboard.press('Enter')]);
+      await Promise.all([tab.waitForURL(site.url(found.paths[0]!), { waitUntil: 'commit' }), tab.keyboard.press('Enter')]);
     });
   });
 
   it.each([390, 1280])('fits a %i px window: the box on a row of its own on a phone, beside the brand on a wide screen', async (width) => {
-    await visit('vi/smtp/550/', { viewport: { width, height: 844 } }, async (tab) => {
+    await site.visit('vi/smtp/550/', { viewport: { width, height: 844 } }, async (tab) => {
       await search(tab, 'hop thu');
       const layout = await tab.evaluate(() => {
         const box = (selector: string) => document.querySelector(selector)!.getBoundingClientRect();
@@ -182,20 +168,16 @@ browserTest('searching the built site in chromium', () => {
   });
 
   it('without JavaScript, and from a file on disk, shows the link to the family index instead of the box', async () => {
-    await visit('vi/smtp/553/', { javaScriptEnabled: false }, async (tab) => {
+    await site.visit('vi/smtp/553/', { javaScriptEnabled: false }, async (tab) => {
       expect(await tab.locator('#search-input').isVisible()).toBe(false);
       const link = tab.locator('a.search-fallback');
       expect(await link.isVisible()).toBe(true);
-      await Promise.all([tab.waitForURL(new URL('vi/smtp/', server.url).href), link.click()]);
+      await Promise.all([tab.waitForURL(site.url('vi/smtp/')), link.click()]);
     });
-    const context = await browser.newContext();
-    try {
-      const tab = await context.newPage();
+    await site.withTab({}, async (tab) => {
       await tab.goto(pathToFileURL(path.join(dist, 'vi/smtp/553/index.html')).href);
       await expect.poll(() => tab.locator('a.search-fallback').isVisible()).toBe(true);
       expect(await tab.locator('#search-input').isVisible()).toBe(false);
-    } finally {
-      await context.close();
-    }
+    });
   });
 });
