@@ -5,16 +5,15 @@
 // Prints the four category scores per page, writes the JSON and HTML reports to
 // test-artifacts/lighthouse/, and exits 1 below 100 for accessibility, best practices and SEO or
 // below 95 for performance.
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, promises as fs, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, promises as fs, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { defaultSettings } from 'lighthouse/core/config/constants.js';
 import { resolveUrlPath } from '../lib/serve/static.js';
+import { outputToCheck } from './output-to-check.mjs';
 
 const PAGES = ['smtp/550', 'smtp/550-vs-553', 'smtp'];
 const LANGUAGES = ['en', 'vi', 'ar'];
@@ -30,15 +29,7 @@ const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const PERFORMANCE_RUNS = 5;
 
 const started = performance.now();
-let dist = process.argv[2];
-let temporary;
-if (!dist) {
-  temporary = mkdtempSync(path.join(tmpdir(), 'code-compare-lighthouse-'));
-  dist = path.join(temporary, 'dist');
-  const built = spawnSync(process.execPath, ['bin/code-compare.js', 'build', '--out', dist], { stdio: ['ignore', 'inherit', 'inherit'] });
-  if (built.status !== 0) process.exit(built.status ?? 1);
-}
-dist = path.resolve(dist);
+const { dist, remove } = outputToCheck(process.argv[2], 'code-compare-lighthouse-');
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.svg': 'image/svg+xml', '.png': 'image/png', '.txt': 'text/plain; charset=utf-8', '.xml': 'application/xml; charset=utf-8' };
 
@@ -137,7 +128,7 @@ try {
 } finally {
   await chrome.kill();
   server.close();
-  if (temporary) rmSync(temporary, { recursive: true, force: true });
+  remove();
 }
 
 const header = ['page', ...CATEGORIES];

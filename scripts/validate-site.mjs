@@ -2,12 +2,12 @@
 // sample of the bundled site; this checks all of it), in one worker thread per core:
 //   npm run validate-site            builds the bundled project into a temporary folder first
 //   npm run validate-site -- DIST    validates an existing output folder
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { HtmlValidate } from 'html-validate';
+import { outputToCheck } from './output-to-check.mjs';
 
 /** The first findings printed; the rest are only counted. */
 const SHOWN = 50;
@@ -31,14 +31,7 @@ async function validateShare({ dist, files }) {
 
 async function main() {
   const started = performance.now();
-  let dist = process.argv[2];
-  let temporary;
-  if (!dist) {
-    temporary = mkdtempSync(path.join(tmpdir(), 'code-compare-validate-'));
-    dist = path.join(temporary, 'dist');
-    const built = spawnSync(process.execPath, ['bin/code-compare.js', 'build', '--out', dist], { stdio: ['ignore', 'inherit', 'inherit'] });
-    if (built.status !== 0) process.exit(built.status ?? 1);
-  }
+  const { dist, remove } = outputToCheck(process.argv[2], 'code-compare-validate-');
   try {
     const pages = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')).sort();
     const threads = Math.max(1, Math.min(availableParallelism(), Math.ceil(pages.length / 200)));
@@ -60,7 +53,7 @@ async function main() {
     console.log(`validated ${pages.length.toLocaleString('en-US')} pages in ${threads} thread${threads === 1 ? "" : "s"}: ${problems.toLocaleString('en-US')} problems, ${seconds} s`);
     process.exitCode = problems ? 1 : 0;
   } finally {
-    if (temporary) rmSync(temporary, { recursive: true, force: true });
+    remove();
   }
 }
 

@@ -53,9 +53,10 @@ export interface BuildResult {
  * (pages carry the date of their content's last commit), the tool's code and the options that
  * choose what is built.
  */
-function fingerprint(options: BuildOptions): string {
+async function fingerprint(options: BuildOptions): Promise<string> {
   const chosen = JSON.stringify([options.baseUrl, options.languages ?? null, options.families ?? null, options.search ?? null]);
-  return digest(sourceFingerprint(options.root, PACKAGE_ROOT), repositoryHead(options.root), ownCode(), chosen);
+  const head = repositoryHead(options.root);
+  return digest(sourceFingerprint(options.root, PACKAGE_ROOT), await head, ownCode(), chosen);
 }
 
 /**
@@ -66,7 +67,7 @@ function fingerprint(options: BuildOptions): string {
 export async function build(options: BuildOptions): Promise<BuildResult> {
   trace('start');
   const subset = subsetOf(options);
-  const sources = fingerprint(options);
+  const sources = await fingerprint(options);
   const unsafe = outputPathProblems(options.root, options.out);
   // A manifest read whole is parsed and checked entry by entry; its head alone, with the hash of its table, says as much here.
   const head = unsafe.length === 0 ? await readManifestHead(options.out) : undefined;

@@ -13,7 +13,7 @@ import { extraFiles, extraHashes, rendererHash, searchHash } from './site-files.
 import { subsetOf, type Subset } from './subset.js';
 import { ownCode } from './tool-code.js';
 import { renderFirst, updateInPlace } from './write/in-place.js';
-import { parseMemoFile, createStaging, discardStaging, publishStaging, removeInterrupted, recoverOutput, removeStale, topLevelMatches, writeChunks } from './write/output.js';
+import { parseMemoFile, createStaging, publishStaging, removeInterrupted, removeTree, recoverOutput, removeStale, topLevelMatches, writeChunks } from './write/output.js';
 import { readManifest, TOOL_VERSION, writeMarker, type BuildReport, type Manifest } from './write/ownership.js';
 import { makeContainers, renderPages, stopWorkers } from './write/render-pages.js';
 import type { PageJob } from './write/render-task.js';
@@ -156,7 +156,7 @@ async function buildFromSources(options: BuildOptions, preflight: Preflight): Pr
   } catch (error) {
     // Stopping the workers fails the render; the signal handler removes the staging folder and exits 130.
     if (interrupted) await new Promise<never>(() => undefined);
-    await discardStaging(staging.dir);
+    await removeTree(staging.dir);
     const message = (error as Error).message ?? String(error);
     // A RenderError loses its class crossing from a worker thread, but keeps its message.
     const fault = /^(?:RenderError: )?(\S+) \(or a partial it uses\), (.*)$/s.exec(message);

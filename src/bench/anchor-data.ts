@@ -3,7 +3,8 @@ import path from 'node:path';
 import matter from 'gray-matter';
 import MarkdownIt from 'markdown-it';
 import { languageSlug } from '../i18n/tags.js';
-import { unorderedPairs } from '../model/order.js';
+import { classPrefix, compareCodes, unorderedPairs } from '../model/order.js';
+import { orderLanguages } from '../model/site.js';
 
 /**
  * The Eleventy anchor's global data: the benchmark corpus read at Eleventy's build time (inside its
@@ -87,17 +88,14 @@ export interface AnchorData {
 
 const TRANSLATED = ['title', 'description', 'when', 'fix', 'fix_admin'] as const;
 
-function numeric(a: string, b: string): number {
-  return Number(a) - Number(b) || a.localeCompare(b);
-}
-
 /** Reads the corpus under `root`: labels from locales/<tag>.json, codes from codes/<family>/, translations from locales/<tag>/<family>/. */
 export function loadAnchorData(root: string): AnchorData {
   const md = new MarkdownIt({ html: false });
-  const languages = readdirSync(path.join(root, 'locales'))
-    .filter((f) => f.endsWith('.json') && !f.endsWith('.source.json'))
-    .map((f) => f.replace(/\.json$/, ''))
-    .sort((a, b) => (a === 'en' ? -1 : b === 'en' ? 1 : a.localeCompare(b)));
+  const languages = orderLanguages(
+    readdirSync(path.join(root, 'locales'))
+      .filter((f) => f.endsWith('.json') && !f.endsWith('.source.json'))
+      .map((f) => f.replace(/\.json$/, '')),
+  );
   const labels = Object.fromEntries(languages.map((lang) => [lang, JSON.parse(readFileSync(path.join(root, 'locales', `${lang}.json`), 'utf8')) as Labels]));
   const families: AnchorFamily[] = [];
   const codes: Record<string, AnchorCode> = {};
@@ -108,7 +106,7 @@ export function loadAnchorData(root: string): AnchorData {
     const outcomes = (family.data.outcomes ?? {}) as Record<string, string>;
     const files = readdirSync(dir).filter((f) => f.endsWith('.md') && f !== '_family.md');
     const english = files.map((f) => matter(readFileSync(path.join(dir, f), 'utf8')));
-    const list = english.map((e) => String(e.data.code)).sort(numeric);
+    const list = english.map((e) => String(e.data.code)).sort(compareCodes);
     families.push({ id, name: String(family.data.name), title: String(family.data.title), introHtml: md.render(family.content), codes: list });
     for (const lang of languages) {
       for (const source of english) {
@@ -116,7 +114,7 @@ export function loadAnchorData(root: string): AnchorData {
         const translationFile = path.join(root, 'locales', lang, id, `${code}.md`);
         const translated = lang !== 'en' && existsSync(translationFile) ? matter(readFileSync(translationFile, 'utf8')) : undefined;
         const field = (name: (typeof TRANSLATED)[number]) => String(translated?.data[name] ?? source.data[name] ?? '');
-        const prefix = Object.keys(classes).filter((p) => code.startsWith(p)).sort((a, b) => b.length - a.length)[0] ?? '';
+        const prefix = classPrefix(code, classes) ?? '';
         const example = String(source.data.example ?? '').trimEnd().split('\n').filter(Boolean);
         codes[`${lang}/${id}/${code}`] = {
           code,

@@ -1,5 +1,6 @@
 import { languageSlug, textDirection } from '../i18n/tags.js';
 import { compareCodes } from '../model/order.js';
+import { escapeHtml } from '../render/html.js';
 import type { AnchorCode, AnchorData, AnchorPage, Labels, PagesOf } from './anchor-data.js';
 
 /**
@@ -10,11 +11,7 @@ import type { AnchorCode, AnchorData, AnchorPage, Labels, PagesOf } from './anch
 
 type Page<K extends AnchorPage['kind']> = PagesOf<K>[number];
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-function esc(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
-}
+const esc = (text: string): string => escapeHtml(text);
 
 function lookup(labels: Labels, key: string): string | undefined {
   let node: unknown = labels;

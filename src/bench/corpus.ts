@@ -67,6 +67,11 @@ function translation(english: string, tag: string): string {
 }
 
 /** Writes a synthetic project of the given shape under `dir`, using the project's own templates and labels. */
+/** Puts `text` before the English description of a code file the corpus wrote: an edit of one code. */
+export function prependToDescription(file: string, text: string): void {
+  writeFileSync(file, readFileSync(file, 'utf8').replace('description: >-\n  ', `description: >-\n  ${text} `));
+}
+
 export function writeCorpus(dir: string, repo: string, shape: CorpusShape): { languages: string[] } {
   mkdirSync(path.join(dir, 'locales'), { recursive: true });
   cpSync(path.join(repo, 'templates'), path.join(dir, 'templates'), { recursive: true });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { anchorSummary, buildAnchor, ensureEleventy, type AnchorRun } from './anchor.js';
-import { writeCorpus, type CorpusShape } from './corpus.js';
+import { prependToDescription, writeCorpus, type CorpusShape } from './corpus.js';
 import { writeFloor } from './floor.js';
 import { settleDisk, step, table, type Run } from './measure.js';
 import { measureScale, scaleTable, type ScalePoint } from './scale.js';
@@ -54,7 +54,7 @@ async function main(): Promise<void> {
     const anchor: AnchorRun | undefined = eleventy && anchorDir ? await buildAnchor(eleventy, root, anchorDir, HERE, runs[0]!, say) : undefined;
     runs.push(await step(CLI, 'no-op rebuild', root, out, jobs));
     const codeFiles = readdirSync(path.join(root, 'codes/family1')).filter((f) => /^\d+\.md$/.test(f)).map((f) => path.join(root, 'codes/family1', f));
-    const changeCode = (file: string) => writeFileSync(file, readFileSync(file, 'utf8').replace('description: >-\n  ', 'description: >-\n  Changed. '));
+    const changeCode = (file: string) => prependToDescription(file, 'Changed.');
     // The first build after a clean one makes a new folder tree; later ones update the output kept from the build before.
     changeCode(codeFiles[0]!);
     runs.push(await step(CLI, 'one code changed, first edit', root, out, jobs));

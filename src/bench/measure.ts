@@ -115,7 +115,12 @@ export async function step(cli: string, name: string, root: string, out: string,
 export function table(runs: readonly Run[]): string {
   const header = ['step', 'pages', 'MB', 'seconds', 'pages/s', 'peak RSS MB', 'files written'];
   const rows = runs.map((r) => [r.step, String(r.pages), (r.bytes / 1e6).toFixed(1), r.seconds.toFixed(2), String(r.pagesPerSecond), String(r.peakRssMb), String(r.filesWritten)]);
+  return formatTable(header, rows, true);
+}
+
+/** Columns padded to their widest cell and right-aligned, the first left-aligned if `leftFirst`. */
+export function formatTable(header: readonly string[], rows: readonly (readonly string[])[], leftFirst = false): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
-  return [header, ...rows].map((row) => row.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ')).join('\n');
+  return [header, ...rows].map((row) => row.map((c, i) => (i === 0 && leftFirst ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ')).join('\n');
 }
 

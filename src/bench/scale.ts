@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { writeCorpus } from './corpus.js';
-import { settleDisk, timedBuild } from './measure.js';
+import { formatTable, settleDisk, timedBuild } from './measure.js';
 
 export interface ScalePoint {
   readonly codesPerFamily: number;
@@ -36,6 +36,5 @@ export async function measureScale(cli: string, repo: string, dir: string, sizes
 export function scaleTable(points: readonly ScalePoint[]): string {
   const header = ['codes/family', 'pages', 'seconds', 'pages/s', 'peak RSS MB'];
   const rows = points.map((p) => [String(p.codesPerFamily), p.pages.toLocaleString('en-US'), p.seconds.toFixed(2), String(p.pagesPerSecond), String(p.peakRssMb)]);
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
-  return [header, ...rows].map((row) => row.map((c, i) => c.padStart(widths[i]!)).join('  ')).join('\n');
+  return formatTable(header, rows);
 }

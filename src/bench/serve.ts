@@ -1,11 +1,11 @@
 import { spawn } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
+import { prependToDescription } from './corpus.js';
 
 /**
  * The preview's round trip as a reader sees it: from saving a code file to the open page, fetched
  * again after the server said to reload, showing the change. Each edit changes the code's
- * description; the page is that code's page in `lang`.
+ * description; `pagePath` gives the page of a code file.
  */
 export async function serveRoundTrips(cli: string, root: string, files: readonly string[], pagePath: (file: string) => string): Promise<number[]> {
   const child = spawn(process.execPath, [cli, 'serve', '--root', root, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -23,7 +23,7 @@ export async function serveRoundTrips(cli: string, root: string, files: readonly
       const marker = `Edited for the round trip ${index}.`;
       const reloads = await openEvents(`${base}__code-compare/events?page=${encodeURIComponent(pagePath(file))}`);
       const started = performance.now();
-      writeFileSync(file, readFileSync(file, 'utf8').replace('description: >-\n  ', `description: >-\n  ${marker} `));
+      prependToDescription(file, marker);
       const late = new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no reload of ${page} within 60 s of the edit\n${stdout}${stderr}`)), 60_000).unref());
       await Promise.race([reloads.reload, late]);
       const html = await getText(page);

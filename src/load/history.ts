@@ -1,4 +1,4 @@
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 
 /** Content file (`codes/smtp/550.md`) → when it last changed, as an ISO date in UTC to the second. */
 export type ContentDates = ReadonlyMap<string, string>;
@@ -67,10 +67,6 @@ export async function readContentDates(root: string): Promise<ContentDates> {
  * The commit HEAD names, or '' outside a repository: with the bytes of the files, it decides the
  * dates readContentDates gives (a commit of unchanged bytes gives files a date they lacked).
  */
-export function repositoryHead(root: string): string {
-  try {
-    return execFileSync('git', ['-C', root, 'rev-parse', '--verify', '--quiet', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 10_000, env: { ...process.env, GIT_OPTIONAL_LOCKS: '0' } }).trim();
-  } catch {
-    return '';
-  }
+export async function repositoryHead(root: string): Promise<string> {
+  return (await git(root, ['rev-parse', '--verify', '--quiet', 'HEAD']))?.trim() ?? '';
 }

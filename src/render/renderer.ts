@@ -26,6 +26,15 @@ export interface RenderedPage {
 }
 
 /** Renders pages of one site. Holds compiled templates and one label catalog per language. */
+const renderers = new WeakMap<Site, Renderer>();
+
+/** The renderer of a site, made once: an update of the preview renders the open pages, then the rest, with the same compiled templates. */
+export function rendererFor(site: Site): Renderer {
+  let renderer = renderers.get(site);
+  if (!renderer) renderers.set(site, (renderer = new Renderer(site)));
+  return renderer;
+}
+
 export class Renderer {
   private readonly templates: TemplateSet;
   private readonly catalogs = new Map<string, Catalog>();

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { InputHashes } from '../model/inputs.js';
 import { pageFile, type PageRef } from '../model/pages.js';
 import type { Site } from '../model/types.js';
-import { Renderer } from '../render/renderer.js';
+import { rendererFor } from '../render/renderer.js';
 import { extraFiles } from '../site-files.js';
 import { removeStale, writeChunks } from './output.js';
 import { writeMarker, type Manifest } from './ownership.js';
@@ -38,7 +38,7 @@ export async function renderFirst(site: Site, out: string, previous: Manifest, p
   }
   if (jobs.length > 0) {
     await makeContainers(out, jobs.map((job) => job.page));
-    runRenderTask(new Renderer(site), { staging: out, jobs });
+    runRenderTask(rendererFor(site), { staging: out, jobs });
   }
   const written = jobs.map((job) => job.file);
   priority.written(written);

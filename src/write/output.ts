@@ -211,10 +211,6 @@ export async function removeTree(dir: string): Promise<void> {
   await fs.rm(dir, { recursive: true, force: true });
 }
 
-export async function discardStaging(staging: string): Promise<void> {
-  await fs.rm(staging, { recursive: true, force: true });
-}
-
 /**
  * Removes an interrupted build's staging folder, trying again while writes queued before the
  * interruption still land in it (on a loaded machine they may for a second or more); false if it
@@ -223,7 +219,7 @@ export async function discardStaging(staging: string): Promise<void> {
 export async function removeInterrupted(staging: string, deadlineMs = 10_000): Promise<boolean> {
   const until = Date.now() + deadlineMs;
   for (;;) {
-    await fs.rm(staging, { recursive: true, force: true }).catch(() => undefined);
+    await removeTree(staging).catch(() => undefined);
     if (!(await lstatPath(staging))) return true;
     if (Date.now() > until) return false;
     await new Promise((resolve) => setTimeout(resolve, 50));

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Piscina } from 'piscina';
 import { pageDir, type PageRef } from '../model/pages.js';
 import type { Site } from '../model/types.js';
-import { Renderer } from '../render/renderer.js';
+import { rendererFor } from '../render/renderer.js';
 import { trace } from '../trace.js';
 import { runRenderTask, type PageJob, type RenderTask, type RenderTaskResult } from './render-task.js';
 
@@ -37,7 +37,7 @@ export async function renderPages(site: Site, task: Omit<RenderTask, 'jobs'>, jo
   const workerFile = new URL('./render-worker.js', import.meta.url);
   // Run from TypeScript sources (as under vitest) there is no compiled worker: render here instead.
   if (workers <= 1 || toRender < IN_PROCESS_BELOW || !existsSync(workerFile)) {
-    const renderer = new Renderer(site);
+    const renderer = rendererFor(site);
     for (const batch of batches(jobs, 500)) {
       add(runRenderTask(renderer, { ...task, jobs: batch }));
       // Let progress output and signals through between batches.
