@@ -9,7 +9,7 @@ import { allPages, pageFile, type PageRef } from './model/pages.js';
 import type { BuildOptions, BuildResult } from './build.js';
 import { parseMemo } from './load/parse-memo.js';
 import { validateProject } from './project.js';
-import { extraFiles, extraHashes, rendererHash, searchHash } from './site-files.js';
+import { extraFiles, extraHashes, rendererHash, searchHashes } from './site-files.js';
 import { subsetOf, type Subset } from './subset.js';
 import { ownCode } from './tool-code.js';
 import { renderFirst, updateInPlace } from './write/in-place.js';
@@ -17,7 +17,9 @@ import { parseMemoFile, createStaging, publishStaging, removeInterrupted, remove
 import { readManifest, TOOL_VERSION, writeMarker, type BuildReport, type Manifest } from './write/ownership.js';
 import { makeContainers, renderPages, stopWorkers } from './write/render-pages.js';
 import type { PageJob } from './write/render-task.js';
-import { indexPages, reuseSearchIndex, searchEngineVersion, writeSearchFiles } from './write/search-index.js';
+import { searchEngineVersion } from './write/search-index.js';
+import { indexLanguages } from './write/search-languages.js';
+import { planSearchIndex } from './write/search-update.js';
 import { searchPages } from './model/search.js';
 
 /** The manifest with the subset of this build, or none for a full build: a full manifest is written as it always was. */
@@ -89,8 +91,8 @@ async function buildFromSources(options: BuildOptions, preflight: Preflight): Pr
     if (index % 2000 === 1999) await new Promise((resolve) => setImmediate(resolve));
   }
   Object.assign(files, extraHashes(site));
-  const indexHash = searchHash(site, searchable, files);
-  const buildHash = digest(JSON.stringify(files), indexHash ?? '');
+  const search = searchHashes(site, searchable, files);
+  const buildHash = digest(JSON.stringify(files), search?.whole ?? '');
   trace('hash page inputs');
   const summary = { ...base, pages: pages.length, languages: site.languages.length };
 
@@ -130,7 +132,7 @@ async function buildFromSources(options: BuildOptions, preflight: Preflight): Pr
     // A kept output already holds most pages: only those whose inputs differ are linked or rendered.
     const holds = (file: string) => Object.hasOwn(staging.holds, file);
     const upToDate = (file: string) => holds(file) && staging.holds[file] === files[file];
-    const indexKept = await reuseSearchIndex(staging, indexHash, files, previous ? { dir: options.out, files: previous.files } : undefined);
+    const searchPlan = search && (await planSearchIndex(staging, search, files, previous ? { dir: options.out, files: previous.files } : undefined));
     await makeContainers(staging.dir, pages);
     await removeStale(staging.dir, Object.keys(staging.holds).filter((file) => !Object.hasOwn(files, file)));
     const jobs: PageJob[] = [];
@@ -144,9 +146,10 @@ async function buildFromSources(options: BuildOptions, preflight: Preflight): Pr
     // After the pages, not beside them: writing the sitemap while the workers render gained no time and cost 20–40 MB more at the peak.
     for (const file of extraFiles(site)) if (!upToDate(file.name)) await writeChunks(path.join(staging.dir, file.name), file.chunks());
     trace('render and write pages, sitemap, robots.txt, assets');
-    if (indexHash !== undefined && !indexKept) {
-      for (const name of await writeSearchFiles(staging.dir, await indexPages(staging.dir, searchable))) files[name] = indexHash;
-      trace(`search index: ${searchable.length} pages`);
+    if (searchPlan) {
+      const groups = [...searchPlan.toIndex.values()];
+      await searchPlan.finish(await indexLanguages(staging.dir, groups));
+      trace(`search index: ${groups.reduce((n, pages) => n + pages.length, 0)} pages in ${searchPlan.toIndex.size} languages`);
     }
     const manifest = withSubset({ tool: 'code-compare', version: TOOL_VERSION, inputs: inputsHash, build: buildHash, ...stamp(pages.length), files }, subset);
     await writeMarker(staging.dir, manifest);

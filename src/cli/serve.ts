@@ -160,7 +160,7 @@ export async function serveCommand(options: ServeCommandOptions, output: Output)
   server.closeAllConnections();
   await new Promise((resolve) => server.close(resolve));
   await building;
-  await stopIndexing();
+  stopIndexing();
   if (preview) rmSync(preview, { recursive: true, force: true });
   return 0;
 }

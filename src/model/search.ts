@@ -1,5 +1,5 @@
 import { isIndexable } from './indexing.js';
-import { pageDir, pageFile, type PageRef } from './pages.js';
+import { pageFile, type PageRef } from './pages.js';
 import type { Site } from './types.js';
 
 /**
@@ -13,12 +13,23 @@ export function isSearchable(site: Site, page: PageRef): boolean {
   return site.search && page.kind !== 'chooser' && page.kind !== 'notFound' && isIndexable(site, page);
 }
 
-/** A page of the index: its file under the output folder, and its address from the site's root as Pagefind gives it back. */
+/** A page of the index: its language and its file under the output folder (its address, to Pagefind, is that file's folder). */
 export interface SearchPage {
+  readonly lang: string;
   readonly file: string;
-  readonly url: string;
 }
 
 export function searchPages(site: Site, pages: readonly PageRef[]): SearchPage[] {
-  return pages.filter((page) => isSearchable(site, page)).map((page) => ({ file: pageFile(page), url: `/${pageDir(page)}/` }));
+  return pages.flatMap((page) => ('lang' in page && isSearchable(site, page) ? [{ lang: page.lang, file: pageFile(page) }] : []));
+}
+
+/** The pages of each language's index, in the order given: each language's index is made, and kept, on its own. */
+export function byLanguage(pages: readonly SearchPage[]): Map<string, SearchPage[]> {
+  const groups = new Map<string, SearchPage[]>();
+  for (const page of pages) {
+    const group = groups.get(page.lang);
+    if (group) group.push(page);
+    else groups.set(page.lang, [page]);
+  }
+  return groups;
 }

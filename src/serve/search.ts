@@ -1,7 +1,8 @@
 import type { ServerResponse } from 'node:http';
 import path from 'node:path';
 import type { SearchPage } from '../model/search.js';
-import { indexPages, SEARCH_FOLDER } from '../write/search-index.js';
+import { SEARCH_FOLDER } from '../write/search-index.js';
+import { indexPages } from '../write/search-languages.js';
 
 /** URL path of the search index, from the site's root. */
 export const SEARCH_PATH = `/${SEARCH_FOLDER}/`;

@@ -1,8 +1,8 @@
+import { execFile, type ChildProcess } from 'node:child_process';
 import { readFileSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SearchPage } from '../model/search.js';
-import type { Staging } from './output.js';
 
 /** The output's folder for the search index, beside the pages. */
 export const SEARCH_FOLDER = 'pagefind';
@@ -15,9 +15,6 @@ export interface SearchFile {
 
 /** Pagefind's ready-made interfaces: the site brings its own search box, so only the runtime and the indexes are published. */
 const UNUSED = /^pagefind-(?:ui|modular-ui|component-ui|highlight)\.(?:js|css)$/;
-
-/** Pages handed to the indexer at a time: it parses them on its own threads while the next are read. */
-const BATCH = 32;
 
 let engineVersion: string | undefined;
 
@@ -41,46 +38,58 @@ export class SearchIndexError extends Error {
   }
 }
 
-// Pagefind runs one service per process: indexes are made one after the other.
-let queue: Promise<unknown> = Promise.resolve();
-let running = false;
+const running = new Set<ChildProcess>();
 
-/** Stops an index being made (for a server shutting down): its promise is then rejected. */
-export async function stopIndexing(): Promise<void> {
-  if (running) await (await import('pagefind')).close();
+/** Stops every index being made (for a server shutting down): their promises are then rejected. */
+export function stopIndexing(): void {
+  for (const child of running) child.kill();
+}
+
+/** Pagefind's program, as its package finds it (PAGEFIND_EXTENDED_BINARY_PATH overrides). */
+async function indexer(): Promise<string> {
+  const { resolveBinaryPath } = (await import(new URL('./resolveBinary.js', import.meta.resolve('pagefind')).href)) as { resolveBinaryPath(names: string[]): string };
+  return resolveBinaryPath(['pagefind_extended', 'pagefind']);
+}
+
+/** Runs the indexer in `cwd`, without the caller's PAGEFIND_* settings (it would read them as its own). */
+function runProgram(program: string, args: readonly string[], cwd: string): Promise<void> {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('PAGEFIND_')));
+  return new Promise((resolve, reject) => {
+    const child = execFile(program, args, { cwd, env, maxBuffer: 16 * 2 ** 20 }, (error, _stdout, stderr) => {
+      running.delete(child);
+      if (error) reject(new SearchIndexError(`${reason(error)}${stderr.trim() ? `: ${stderr.trim()}` : ''}`));
+      else resolve();
+    });
+    running.add(child);
+  });
+}
+
+async function readTree(dir: string): Promise<SearchFile[]> {
+  const names = (await fs.readdir(dir, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile()).map((entry) => path.relative(dir, path.join(entry.parentPath ?? entry.path, entry.name)).split(path.sep).join('/'));
+  return Promise.all(names.map(async (name) => ({ name, content: await fs.readFile(path.join(dir, name)) })));
 }
 
 /**
  * Indexes pages of `dir` with Pagefind, each into the index of its `<html lang>`, and returns the
- * files of the index in memory. Pagefind's service process is stopped afterwards.
+ * files of the index in memory. Pagefind's program indexes a folder on all cores; it is given one of
+ * links to the pages to index (beside them, so links can be made), since walking the whole output
+ * to pick them out would read every page.
  */
-export function indexPages(dir: string, pages: readonly SearchPage[]): Promise<SearchFile[]> {
-  const run = queue.then(() => makeIndex(dir, pages));
-  queue = run.catch(() => undefined);
-  return run;
-}
-
-async function makeIndex(dir: string, pages: readonly SearchPage[]): Promise<SearchFile[]> {
-  const pagefind = await import('pagefind');
-  running = true;
+export async function runIndexer(dir: string, pages: readonly SearchPage[]): Promise<SearchFile[]> {
+  const program = await indexer().catch((error: unknown) => {
+    throw new SearchIndexError(reason(error));
+  });
+  const work = await fs.mkdtemp(path.join(dir, '.search-'));
   try {
-    const created = await pagefind.createIndex({}).catch((error: unknown) => ({ errors: [reason(error)], index: undefined }));
-    const index = created.index;
-    if (!index) throw new SearchIndexError(created.errors.join('; ') || 'no index');
-    for (let start = 0; start < pages.length; start += BATCH) {
-      const batch = pages.slice(start, start + BATCH);
-      const contents = await Promise.all(batch.map((page) => fs.readFile(path.join(dir, page.file), 'utf8')));
-      // Handed over in the pages' order, so the same pages make the same index.
-      const added = await Promise.all(batch.map((page, i) => index.addHTMLFile({ url: page.url, content: contents[i]! }).catch((error: unknown) => ({ errors: [reason(error)] }))));
-      const failed = added.findIndex((answer) => answer.errors.length > 0);
-      if (failed >= 0) throw new SearchIndexError(`${batch[failed]!.file}: ${added[failed]!.errors.join('; ')}`);
-    }
-    const written = await index.getFiles().catch((error: unknown) => ({ errors: [reason(error)], files: [] }));
-    if (written.errors.length > 0) throw new SearchIndexError(written.errors.join('; '));
-    return written.files.filter((file) => !UNUSED.test(file.path)).map((file) => ({ name: file.path, content: file.content }));
+    const site = path.join(work, 'site');
+    await fs.mkdir(site);
+    const folders = new Set(pages.map((page) => path.posix.dirname(page.file)));
+    for (const folder of folders) await fs.mkdir(path.join(site, folder), { recursive: true });
+    await Promise.all(pages.map((page) => fs.link(path.join(dir, page.file), path.join(site, page.file))));
+    await runProgram(program, ['--site', 'site', '--output-path', 'index', '--quiet'], work);
+    return (await readTree(path.join(work, 'index'))).filter((file) => !UNUSED.test(file.name));
   } finally {
-    running = false;
-    await pagefind.close();
+    await fs.rm(work, { recursive: true, force: true });
   }
 }
 
@@ -96,43 +105,4 @@ export async function writeSearchFiles(out: string, files: readonly SearchFile[]
     names.push(name);
   }
   return names;
-}
-
-/** A search index already made, in an earlier output, with the manifest that lists its files. */
-export interface EarlierIndex {
-  readonly dir: string;
-  readonly files: Readonly<Record<string, string>>;
-}
-
-const indexFiles = (files: Readonly<Record<string, string>>) => Object.keys(files).filter((file) => file.startsWith(`${SEARCH_FOLDER}/`));
-
-/**
- * Puts the search index in place when an earlier one was made from the same pages: kept when the
- * staging folder holds it, else hard-linked from the published output. Its files then join the
- * build's, and the answer is true. Otherwise the staging folder's index is removed (its files may
- * be links shared with the published output: removed, never written over), to be made anew.
- */
-export async function reuseSearchIndex(staging: Staging, indexHash: string | undefined, files: Record<string, string>, published?: EarlierIndex): Promise<boolean> {
-  const madeFrom = (list: Readonly<Record<string, string>>, names: readonly string[]) => indexHash !== undefined && names.length > 0 && names.every((file) => list[file] === indexHash);
-  const held = indexFiles(staging.holds);
-  if (madeFrom(staging.holds, held)) {
-    for (const file of held) files[file] = indexHash!;
-    return true;
-  }
-  const folder = path.join(staging.dir, SEARCH_FOLDER);
-  await fs.rm(folder, { recursive: true, force: true });
-  const linkable = published ? indexFiles(published.files) : [];
-  if (!published || !madeFrom(published.files, linkable)) return false;
-  try {
-    for (const file of linkable) {
-      await fs.mkdir(path.dirname(path.join(staging.dir, file)), { recursive: true });
-      await fs.link(path.join(published.dir, file), path.join(staging.dir, file));
-    }
-  } catch {
-    // Gone, or on another file system: made anew.
-    await fs.rm(folder, { recursive: true, force: true });
-    return false;
-  }
-  for (const file of linkable) files[file] = indexHash!;
-  return true;
 }

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { htmlFiles, listFiles } from '../support/dist.js';
@@ -152,6 +152,32 @@ describe('the search index after an incremental build', () => {
     }
     const noop = await buildSite(root);
     expect(noop.stdout).toContain('up to date, nothing rewritten');
+  });
+});
+
+describe('the search index, language by language', () => {
+  it('is made again only for the language whose pages changed; the others keep their files', async () => {
+    const root = site();
+    const first = await buildSite(root);
+    expect(first.code, first.stderr).toBe(0);
+    const before = readSearchEntry(first.dist);
+    const metaFile = (entry: ReturnType<typeof readSearchEntry>, lang: string) => path.join(first.dist, 'pagefind', `pagefind.${entry.languages[lang]!.hash}.pf_meta`);
+    const inodes = new Map(LANGUAGES.map((lang) => [lang, statSync(metaFile(before, lang)).ino]));
+
+    writeProjectFile(root, 'locales/vi.json', JSON.stringify({ code: { description: 'Mô tả ngắn gọn' } }));
+    const changed = await buildSite(root);
+    expect(changed.code, changed.stderr).toBe(0);
+    const after = readSearchEntry(changed.dist);
+    expect(after.languages.vi!.hash).not.toBe(before.languages.vi!.hash);
+    expect(readIndexedPages(changed.dist).find((page) => page.url === '/vi/smtp/550/')!.content).toContain('Mô tả ngắn gọn');
+    for (const lang of LANGUAGES.filter((lang) => lang !== 'vi')) {
+      expect(after.languages[lang], lang).toEqual(before.languages[lang]);
+      // The same file, linked from the output before: not made again.
+      expect(statSync(metaFile(after, lang)).ino, lang).toBe(inodes.get(lang));
+    }
+    const cleanOut = path.join(root, 'clean');
+    expect((await buildSite(root, '--out', cleanOut)).code).toBe(0);
+    expect(snapshot(changed.dist)).toEqual(snapshot(cleanOut));
   });
 });
 

@@ -1,0 +1,151 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { SearchPage } from '../model/search.js';
+import type { SearchHashes } from '../site-files.js';
+import type { Staging } from './output.js';
+import { ENTRY_FILE, parseEntry, type EntryLanguage, type SearchEntry } from './search-entry.js';
+import { SEARCH_FOLDER, writeSearchFiles } from './search-index.js';
+import { joinLanguages, type LanguageIndex } from './search-languages.js';
+
+/** An earlier output and the manifest that lists its files. */
+export interface EarlierOutput {
+  readonly dir: string;
+  readonly files: Readonly<Record<string, string>>;
+}
+
+/** Where a part of the index made earlier is: the files under `dir` listed with the part's hash. */
+interface Found {
+  readonly dir: string;
+  readonly names: readonly string[];
+  readonly inStaging: boolean;
+}
+
+/** What a build does with the search index: the parts it keeps, the languages it has Pagefind make again. */
+export interface SearchPlan {
+  /** The pages of each language to index again, by the site's language tag. */
+  readonly toIndex: ReadonlyMap<string, readonly SearchPage[]>;
+  /** Writes what was made (one index per entry of `toIndex`, in its order) beside what was kept, and lists every file of the index in `files`. */
+  finish(made: readonly LanguageIndex[]): Promise<void>;
+}
+
+const listedWith = (files: Readonly<Record<string, string>>, hash: string) => Object.keys(files).filter((file) => file.startsWith(`${SEARCH_FOLDER}/`) && files[file] === hash);
+
+async function readEntry(dir: string): Promise<SearchEntry | undefined> {
+  try {
+    return parseEntry(await fs.readFile(path.join(dir, SEARCH_FOLDER, ENTRY_FILE)));
+  } catch {
+    return undefined;
+  }
+}
+
+/** The entry file's line for a language kept from an earlier index: the one whose metadata file is among its files. */
+function kept(entry: SearchEntry | undefined, names: readonly string[]): [string, EntryLanguage] | undefined {
+  return Object.entries(entry?.languages ?? {}).find(([, language]) => names.includes(`${SEARCH_FOLDER}/pagefind.${language.hash}.pf_meta`));
+}
+
+/**
+ * Plans the search index of a build. Pagefind cannot update an index, but it makes each language's
+ * on its own: a language whose searchable pages are all unchanged keeps its files, held by the
+ * staging folder or hard-linked from the published output, and only the others are indexed again.
+ * Files of the staging folder's index that are not kept are removed first (they may be links
+ * shared with the published output: removed, never written over).
+ */
+export async function planSearchIndex(staging: Staging, hashes: SearchHashes, files: Record<string, string>, published?: EarlierOutput): Promise<SearchPlan> {
+  const entries = new Map<string, Promise<SearchEntry | undefined>>();
+  const entryOf = (dir: string) => entries.get(dir) ?? entries.set(dir, readEntry(dir)).get(dir)!;
+  const find = (hash: string): Found | undefined => {
+    const held = listedWith(staging.holds, hash);
+    if (held.length > 0) return { dir: staging.dir, names: held, inStaging: true };
+    const linkable = published ? listedWith(published.files, hash) : [];
+    return linkable.length > 0 ? { dir: published!.dir, names: linkable, inStaging: false } : undefined;
+  };
+
+  const candidates = new Map<string, { found: Found; line: [string, EntryLanguage]; entry: SearchEntry }>();
+  const toIndex = new Map<string, readonly SearchPage[]>();
+  for (const [lang, { hash }] of hashes.languages) {
+    const found = find(hash);
+    const entry = found && (await entryOf(found.dir));
+    const line = found && kept(entry, found.names);
+    if (line) candidates.set(lang, { found: found!, line, entry: entry! });
+  }
+  // The entry file lists every language, and the engine's files come with any language indexed:
+  // both kept only when every language is.
+  const all = candidates.size === hashes.languages.size;
+  const whole = all ? find(hashes.whole) : undefined;
+  const engine = all ? find(hashes.engine) : undefined;
+
+  const parts = [...candidates.values()].map((candidate) => candidate.found);
+  for (const part of [whole, engine]) if (part) parts.push(part);
+  const heldParts = new Set(parts.filter((found) => found.inStaging).flatMap((found) => found.names));
+  const remove = (names: readonly string[]) => Promise.all(names.map((name) => fs.rm(path.join(staging.dir, name), { force: true })));
+  await remove(Object.keys(staging.holds).filter((file) => file.startsWith(`${SEARCH_FOLDER}/`) && !heldParts.has(file)));
+  // A file of the published output may be gone: its part is then made again.
+  const taken = async (found: Found) => found.inStaging || (await linkInto(staging.dir, found));
+
+  const keptLanguages = new Map<string, EntryLanguage>();
+  const keptNames: string[] = [];
+  let base: SearchEntry | undefined;
+  for (const [lang, { pages }] of hashes.languages) {
+    const candidate = candidates.get(lang);
+    if (candidate && (await taken(candidate.found))) {
+      keptLanguages.set(...candidate.line);
+      keptNames.push(...candidate.found.names);
+      base ??= candidate.entry;
+    } else {
+      toIndex.set(lang, pages);
+    }
+  }
+  const engineKept = engine !== undefined && toIndex.size === 0 && (await taken(engine));
+  // No engine files to keep (an earlier output lost them): one language made again brings them.
+  const [first] = hashes.languages;
+  if (!engineKept && toIndex.size === 0 && first) toIndex.set(first[0], first[1].pages);
+  const wholeKept = whole !== undefined && toIndex.size === 0 && (await taken(whole));
+  for (const [part, kept] of [[engine, engineKept], [whole, wholeKept]] as const) {
+    if (part && kept) keptNames.push(...part.names);
+    else if (part?.inStaging) await remove(part.names);
+  }
+  for (const name of keptNames) files[name] = staging.holds[name] ?? published!.files[name]!;
+  const keptSet = new Set(keptNames);
+
+  return {
+    toIndex,
+    async finish(made) {
+      // No searchable page, no index: Pagefind makes none of nothing.
+      if (!wholeKept && hashes.languages.size > 0) {
+        const langs = [...toIndex.keys()];
+        const hashOf = new Map<string, string>();
+        made.forEach((index, i) => {
+          for (const file of index.own) hashOf.set(file.name, hashes.languages.get(langs[i]!)!.hash);
+        });
+        const fresh = joinLanguages(made, keptLanguages, base).filter((file) => !keptSet.has(`${SEARCH_FOLDER}/${file.name}`));
+        for (const name of await writeSearchFiles(staging.dir, fresh)) {
+          const file = name.slice(SEARCH_FOLDER.length + 1);
+          files[name] = file === ENTRY_FILE ? hashes.whole : (hashOf.get(file) ?? hashes.engine);
+        }
+      }
+      listInOrder(files);
+    },
+  };
+}
+
+/** The index's files last in the manifest, by name: as a clean build lists them, whatever was kept. */
+function listInOrder(files: Record<string, string>): void {
+  const names = Object.keys(files).filter((file) => file.startsWith(`${SEARCH_FOLDER}/`)).sort();
+  const hashes = names.map((name) => files[name]!);
+  for (const name of names) delete files[name];
+  names.forEach((name, i) => (files[name] = hashes[i]!));
+}
+
+/** Hard-links an earlier output's files into the staging folder (beside it, on the same file system); false, and none linked, if one is gone. */
+async function linkInto(staging: string, found: Found): Promise<boolean> {
+  try {
+    for (const name of found.names) {
+      await fs.mkdir(path.dirname(path.join(staging, name)), { recursive: true });
+      await fs.link(path.join(found.dir, name), path.join(staging, name));
+    }
+    return true;
+  } catch {
+    await Promise.all(found.names.map((name) => fs.rm(path.join(staging, name), { force: true })));
+    return false;
+  }
+}

@@ -1,0 +1,62 @@
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { byLanguage, type SearchPage } from '../../src/model/search.js';
+import { belongsTo, mergeEntries, ownerOf, parseEntry } from '../../src/write/search-entry.js';
+import { runIndexer, type SearchFile } from '../../src/write/search-index.js';
+import { indexLanguages, joinLanguages } from '../../src/write/search-languages.js';
+import { htmlFiles } from '../support/dist.js';
+import { buildSite, makeSite, readPage } from '../support/site.js';
+import { snapshot } from '../support/snapshot.js';
+
+const sha = (file: SearchFile) => createHash('sha256').update(file.content).digest('hex');
+const byName = (files: readonly SearchFile[]) => Object.fromEntries([...files].sort((a, b) => a.name.localeCompare(b.name)).map((file) => [file.name, sha(file)]));
+
+describe('an index made language by language', () => {
+  it('is, byte for byte, the index Pagefind makes of all languages at once, and the one the build publishes', async () => {
+    const { code, stderr, dist } = await buildSite(makeSite({ fixture: 'search' }));
+    expect(code, stderr).toBe(0);
+    const pages: SearchPage[] = htmlFiles(dist)
+      .filter((file) => readPage(dist, file).querySelector('main[data-pagefind-body]'))
+      .map((file) => ({ lang: file.split('/')[0]!, file }));
+    const groups = [...byLanguage(pages).values()];
+    expect(groups.length).toBe(5);
+
+    const atOnce = await runIndexer(dist, pages);
+    const joined = joinLanguages(await indexLanguages(dist, groups));
+    expect(byName(joined)).toEqual(byName(atOnce));
+    const published = snapshot(path.join(dist, 'pagefind'));
+    expect(byName(joined)).toEqual(Object.fromEntries(Object.entries(published).sort(([a], [b]) => a.localeCompare(b))));
+  });
+});
+
+describe("the files of one language's index", () => {
+  const entry = parseEntry(
+    JSON.stringify({
+      version: '1.6.0',
+      languages: {
+        pt: { hash: 'pt_11aa', wasm: 'pt', page_count: 3 },
+        'pt-br': { hash: 'pt-br_22bb', wasm: 'pt-br', page_count: 4 },
+        ja: { hash: 'ja_33cc', wasm: null, page_count: 2 },
+      },
+      include_characters: ['_'],
+    }),
+  );
+
+  it('are its metadata, its chunks and its stemmer; a language named like the start of another keeps to its own', () => {
+    expect(ownerOf(entry, 'pagefind.pt-br_22bb.pf_meta')).toBe('pt-br');
+    expect(ownerOf(entry, 'fragment/pt-br_0c1d2e3.pf_fragment')).toBe('pt-br');
+    expect(ownerOf(entry, 'fragment/pt_0c1d2e3.pf_fragment')).toBe('pt');
+    expect(ownerOf(entry, 'index/ja_99.pf_index')).toBe('ja');
+    expect(ownerOf(entry, 'wasm.pt.pagefind')).toBe('pt');
+    // The engine's: its scripts and the wasm for languages without a stemmer.
+    for (const name of ['pagefind.js', 'pagefind-worker.js', 'wasm.unknown.pagefind']) expect(ownerOf(entry, name), name).toBeUndefined();
+    expect(belongsTo('ja', entry.languages.ja!, 'wasm.null.pagefind')).toBe(false);
+  });
+
+  it('join into one entry file in Pagefind order (by key), with the version and settings where Pagefind writes them', () => {
+    const merged = mergeEntries(entry, new Map([['vi', { hash: 'vi_44dd', wasm: null, page_count: 5 }], ['en', { hash: 'en_55ee', wasm: 'en', page_count: 6 }]]));
+    expect(merged).toBe('{"version":"1.6.0","languages":{"en":{"hash":"en_55ee","wasm":"en","page_count":6},"vi":{"hash":"vi_44dd","wasm":null,"page_count":5}},"include_characters":["_"]}');
+    expect(() => parseEntry('{"languages":{}}')).toThrow(/not a Pagefind entry file/);
+  });
+});
