@@ -9,7 +9,7 @@ import { allPages, pageFile, type PageRef } from './model/pages.js';
 import type { BuildOptions, BuildResult } from './build.js';
 import { parseMemo } from './load/parse-memo.js';
 import { validateProject } from './project.js';
-import { extraFiles, extraHashes, rendererHash, searchHashes } from './site-files.js';
+import { extraFiles, extraHashes, rendererHash, searchInputsHash } from './site-files.js';
 import { subsetOf, type Subset } from './subset.js';
 import { ownCode } from './tool-code.js';
 import { renderFirst, updateInPlace } from './write/in-place.js';
@@ -17,9 +17,8 @@ import { parseMemoFile, createStaging, publishStaging, removeInterrupted, remove
 import { readManifest, TOOL_VERSION, writeMarker, type BuildReport, type Manifest } from './write/ownership.js';
 import { makeContainers, renderPages, stopWorkers } from './write/render-pages.js';
 import type { PageJob } from './write/render-task.js';
-import { searchEngineVersion } from './write/search-index.js';
-import { indexLanguages } from './write/search-languages.js';
-import { planSearchIndex } from './write/search-update.js';
+import { SEARCH_FOLDER, searchEngineVersion, stopIndexing } from './write/search-index.js';
+import { makeSearchIndex } from './write/search-update.js';
 import { searchPages } from './model/search.js';
 
 /** The manifest with the subset of this build, or none for a full build: a full manifest is written as it always was. */
@@ -91,8 +90,7 @@ async function buildFromSources(options: BuildOptions, preflight: Preflight): Pr
     if (index % 2000 === 1999) await new Promise((resolve) => setImmediate(resolve));
   }
   Object.assign(files, extraHashes(site));
-  const search = searchHashes(site, searchable, files);
-  const buildHash = digest(JSON.stringify(files), search?.whole ?? '');
+  const buildHash = digest(JSON.stringify(files), searchInputsHash(site, searchable) ?? '');
   trace('hash page inputs');
   const summary = { ...base, pages: pages.length, languages: site.languages.length };
 
@@ -117,6 +115,7 @@ async function buildFromSources(options: BuildOptions, preflight: Preflight): Pr
     // removed by the next build, as after a kill.
     void (async () => {
       try {
+        stopIndexing();
         await stopWorkers?.().catch(() => undefined);
         await removeInterrupted(staging.dir);
       } catch {
@@ -132,9 +131,9 @@ async function buildFromSources(options: BuildOptions, preflight: Preflight): Pr
     // A kept output already holds most pages: only those whose inputs differ are linked or rendered.
     const holds = (file: string) => Object.hasOwn(staging.holds, file);
     const upToDate = (file: string) => holds(file) && staging.holds[file] === files[file];
-    const searchPlan = search && (await planSearchIndex(staging, search, files, previous ? { dir: options.out, files: previous.files } : undefined));
     await makeContainers(staging.dir, pages);
-    await removeStale(staging.dir, Object.keys(staging.holds).filter((file) => !Object.hasOwn(files, file)));
+    // The search index's files are sorted out once the pages it is made from are written.
+    await removeStale(staging.dir, Object.keys(staging.holds).filter((file) => !Object.hasOwn(files, file) && !file.startsWith(`${SEARCH_FOLDER}/`)));
     const jobs: PageJob[] = [];
     for (const page of pages) {
       const file = pageFile(page);
@@ -146,11 +145,9 @@ async function buildFromSources(options: BuildOptions, preflight: Preflight): Pr
     // After the pages, not beside them: writing the sitemap while the workers render gained no time and cost 20–40 MB more at the peak.
     for (const file of extraFiles(site)) if (!upToDate(file.name)) await writeChunks(path.join(staging.dir, file.name), file.chunks());
     trace('render and write pages, sitemap, robots.txt, assets');
-    if (searchPlan) {
-      const groups = [...searchPlan.toIndex.values()];
-      await searchPlan.finish(await indexLanguages(staging.dir, groups));
-      trace(`search index: ${groups.reduce((n, pages) => n + pages.length, 0)} pages in ${searchPlan.toIndex.size} languages`);
-    }
+    // After the pages, not beside them: both use every core, and making the index while the pages
+    // render gained nothing on two cores (measured on a one-code change of the benchmark corpus).
+    if (site.search) trace(`search index: ${await makeSearchIndex(staging, searchable, files, previous ? { dir: options.out, files: previous.files } : undefined)}`);
     const manifest = withSubset({ tool: 'code-compare', version: TOOL_VERSION, inputs: inputsHash, build: buildHash, ...stamp(pages.length), files }, subset);
     await writeMarker(staging.dir, manifest);
     await publishStaging(staging.dir, options.out);

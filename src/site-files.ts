@@ -2,7 +2,7 @@ import { pageModified } from './model/dates.js';
 import { digest } from './model/hash.js';
 import { indexableLanguages } from './model/indexing.js';
 import { pageFile } from './model/pages.js';
-import { byLanguage, type SearchPage } from './model/search.js';
+import type { SearchPage } from './model/search.js';
 import type { Site } from './model/types.js';
 import { robotsTxt, sitemapFiles, sitemapNames, sitemapPages, urlsPerSitemap, type ChunkedFile } from './render/sitemap.js';
 import { ownCode } from './tool-code.js';
@@ -13,22 +13,12 @@ export function rendererHash(site: Site): string {
   return digest(ownCode(), JSON.stringify(site.templates), JSON.stringify(site.assets), JSON.stringify(site.binaryAssets), site.search ? 'search' : '');
 }
 
-/** What the search index is made from, part by part: each file of the index is listed in the manifest with the hash of its part. */
-export interface SearchHashes {
-  /** The whole index (its entry file): every language's part. */
-  readonly whole: string;
-  /** The indexer's own files: its version. */
-  readonly engine: string;
-  /** Each language's index, by the site's language tag: the files of its pages, by the hashes of their inputs. */
-  readonly languages: ReadonlyMap<string, { readonly hash: string; readonly pages: readonly SearchPage[] }>;
-}
-
-/** Undefined with search off. The page hashes already hold the tool's code; the indexer's version is added. */
-export function searchHashes(site: Site, pages: readonly SearchPage[], files: Readonly<Record<string, string>>): SearchHashes | undefined {
-  if (!site.search) return undefined;
-  const engine = digest('search engine', searchEngineVersion());
-  const languages = new Map([...byLanguage(pages)].map(([lang, group]) => [lang, { hash: digest(engine, lang, ...group.map((page) => `${page.file} ${files[page.file]}`)), pages: group }]));
-  return { whole: digest(engine, ...[...languages].map(([lang, { hash }]) => `${lang} ${hash}`)), engine, languages };
+/**
+ * What the search index is made from, before any page is rendered: the indexer's version and
+ * which pages it holds (their contents are in the pages' own hashes). Undefined with search off.
+ */
+export function searchInputsHash(site: Site, pages: readonly SearchPage[]): string | undefined {
+  return site.search ? digest('search', searchEngineVersion(), ...pages.map((page) => page.file)) : undefined;
 }
 
 /**

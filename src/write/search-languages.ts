@@ -33,13 +33,20 @@ export async function indexLanguages(dir: string, groups: readonly (readonly Sea
   const order = groups.map((_, i) => i).sort((a, b) => groups[b]!.length - groups[a]!.length);
   const made: LanguageIndex[] = new Array(groups.length);
   let next = 0;
+  let failed = false;
   const lane = async () => {
-    while (next < order.length) {
+    while (next < order.length && !failed) {
       const i = order[next++]!;
-      made[i] = split(await runIndexer(dir, groups[i]!));
+      made[i] = split(await runIndexer(dir, groups[i]!).catch((error: unknown) => {
+        failed = true;
+        throw error;
+      }));
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(parallel, groups.length)) }, lane));
+  // Every lane settled before a failure is reported: the caller removes the folder they work in.
+  const lanes = await Promise.allSettled(Array.from({ length: Math.max(1, Math.min(parallel, groups.length)) }, lane));
+  const failure = lanes.find((lane): lane is PromiseRejectedResult => lane.status === 'rejected');
+  if (failure) throw failure.reason;
   return made;
 }
 

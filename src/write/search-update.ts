@@ -1,16 +1,51 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { SearchPage } from '../model/search.js';
-import type { SearchHashes } from '../site-files.js';
+import { createHash } from 'node:crypto';
+import { digest } from '../model/hash.js';
+import { byLanguage, type SearchPage } from '../model/search.js';
 import type { Staging } from './output.js';
 import { ENTRY_FILE, parseEntry, type EntryLanguage, type SearchEntry } from './search-entry.js';
-import { SEARCH_FOLDER, writeSearchFiles } from './search-index.js';
-import { joinLanguages, type LanguageIndex } from './search-languages.js';
+import { SEARCH_FOLDER, searchEngineVersion, writeSearchFiles } from './search-index.js';
+import { indexLanguages, joinLanguages, type LanguageIndex } from './search-languages.js';
 
 /** An earlier output and the manifest that lists its files. */
 export interface EarlierOutput {
   readonly dir: string;
   readonly files: Readonly<Record<string, string>>;
+}
+
+/** What the search index is made of, part by part: each file of the index is listed in the manifest with the hash of its part. */
+export interface SearchHashes {
+  /** The whole index (its entry file): every language's part. */
+  readonly whole: string;
+  /** The indexer's own files: its version. */
+  readonly engine: string;
+  /** Each language's index, by the site's language tag: its pages, by the bytes written. */
+  readonly languages: ReadonlyMap<string, { readonly hash: string; readonly pages: readonly SearchPage[] }>;
+}
+
+/**
+ * Hashes of the index's parts from the pages as written, not from their inputs: a change to an
+ * English text re-renders every language's page of the code, but the page of a language that has
+ * its own translation comes out the same, and its index need not be made again.
+ */
+export async function searchHashes(dir: string, pages: readonly SearchPage[]): Promise<SearchHashes> {
+  const engine = digest('search engine', searchEngineVersion());
+  const bytes = await Promise.all(pages.map(async (page) => `${page.file} ${createHash('sha256').update(await fs.readFile(path.join(dir, page.file))).digest('hex')}`));
+  const line = new Map(pages.map((page, i) => [page, bytes[i]!]));
+  const languages = new Map([...byLanguage(pages)].map(([lang, group]) => [lang, { hash: digest(engine, lang, ...group.map((page) => line.get(page)!)), pages: group }]));
+  return { whole: digest(engine, ...[...languages].map(([lang, { hash }]) => `${lang} ${hash}`)), engine, languages };
+}
+
+/**
+ * Makes the build's search index in the staging folder once the searchable pages are written
+ * there: hashes them, keeps what it can, indexes the rest. Says how many pages and languages it indexed.
+ */
+export async function makeSearchIndex(staging: Staging, pages: readonly SearchPage[], files: Record<string, string>, published?: EarlierOutput): Promise<string> {
+  const plan = await planSearchIndex(staging, await searchHashes(staging.dir, pages), files, published);
+  const groups = [...plan.toIndex.values()];
+  await plan.finish(await indexLanguages(staging.dir, groups));
+  return `${groups.reduce((n, group) => n + group.length, 0)} pages in ${groups.length} ${groups.length === 1 ? 'language' : 'languages'}`;
 }
 
 /** Where a part of the index made earlier is: the files under `dir` listed with the part's hash. */

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { htmlFiles, listFiles } from '../support/dist.js';
@@ -156,28 +156,39 @@ describe('the search index after an incremental build', () => {
 });
 
 describe('the search index, language by language', () => {
-  it('is made again only for the language whose pages changed; the others keep their files', async () => {
+  /** Builds, changes the project, builds again: what each language's index became, and whether its file is the one from before (linked, not made again). */
+  async function rebuildAfter(change: (root: string) => void) {
     const root = site();
     const first = await buildSite(root);
     expect(first.code, first.stderr).toBe(0);
-    const before = readSearchEntry(first.dist);
     const metaFile = (entry: ReturnType<typeof readSearchEntry>, lang: string) => path.join(first.dist, 'pagefind', `pagefind.${entry.languages[lang]!.hash}.pf_meta`);
+    const before = readSearchEntry(first.dist);
     const inodes = new Map(LANGUAGES.map((lang) => [lang, statSync(metaFile(before, lang)).ino]));
-
-    writeProjectFile(root, 'locales/vi.json', JSON.stringify({ code: { description: 'Mô tả ngắn gọn' } }));
+    change(root);
     const changed = await buildSite(root);
     expect(changed.code, changed.stderr).toBe(0);
     const after = readSearchEntry(changed.dist);
-    expect(after.languages.vi!.hash).not.toBe(before.languages.vi!.hash);
-    expect(readIndexedPages(changed.dist).find((page) => page.url === '/vi/smtp/550/')!.content).toContain('Mô tả ngắn gọn');
-    for (const lang of LANGUAGES.filter((lang) => lang !== 'vi')) {
-      expect(after.languages[lang], lang).toEqual(before.languages[lang]);
-      // The same file, linked from the output before: not made again.
-      expect(statSync(metaFile(after, lang)).ino, lang).toBe(inodes.get(lang));
-    }
+    const kept = LANGUAGES.filter((lang) => after.languages[lang]!.hash === before.languages[lang]!.hash && statSync(metaFile(after, lang)).ino === inodes.get(lang));
     const cleanOut = path.join(root, 'clean');
     expect((await buildSite(root, '--out', cleanOut)).code).toBe(0);
     expect(snapshot(changed.dist)).toEqual(snapshot(cleanOut));
+    return { kept, dist: changed.dist };
+  }
+
+  it('is made again only for the language whose pages changed; the others keep their files', async () => {
+    const { kept, dist } = await rebuildAfter((root) => writeProjectFile(root, 'locales/vi.json', JSON.stringify({ code: { description: 'Mô tả ngắn gọn' } })));
+    expect(kept).toEqual(LANGUAGES.filter((lang) => lang !== 'vi'));
+    expect(readIndexedPages(dist).find((page) => page.url === '/vi/smtp/550/')!.content).toContain('Mô tả ngắn gọn');
+  });
+
+  it('is judged by the pages as written: an English text changed leaves the index of a language with its own translation', async () => {
+    const { kept, dist } = await rebuildAfter((root) => {
+      const file = path.join(root, 'codes/smtp/550.md');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('description: >-\n  ', 'description: >-\n  Rejected for good. '));
+    });
+    // Every language's page of 550 was rendered again; only the English one reads differently.
+    expect(kept).toEqual(LANGUAGES.filter((lang) => lang !== 'en'));
+    expect(readIndexedPages(dist).find((page) => page.url === '/en/smtp/550/')!.content).toContain('Rejected for good.');
   });
 });
 
@@ -200,7 +211,7 @@ describe('a build that fails', () => {
     process.env.PAGEFIND_EXTENDED_BINARY_PATH = path.join(root, 'no-such-pagefind');
     try {
       const failed = await run('build', '--root', root, '--jobs', '1', '--base-url', 'https://codes.example.com/');
-      expect(failed.code).toBe(70);
+      expect(failed.code, failed.stderr).toBe(70);
       expect(failed.stderr).toContain('the search index could not be built (Pagefind)');
       expect(failed.stderr).toContain('--no-search');
     } finally {
