@@ -147,8 +147,9 @@ async function buildFromSources(options: BuildOptions, preflight: Preflight): Pr
     trace('render and write pages, sitemap, robots.txt, assets');
     // After the pages, not beside them: both use every core, and making the index while the pages
     // render gained nothing on two cores (measured on a one-code change of the benchmark corpus).
-    if (site.search) trace(`search index: ${await makeSearchIndex(staging, searchable, files, previous ? { dir: options.out, files: previous.files } : undefined)}`);
-    const manifest = withSubset({ tool: 'code-compare', version: TOOL_VERSION, inputs: inputsHash, build: buildHash, ...stamp(pages.length), files }, subset);
+    const search = site.search ? await makeSearchIndex(staging, searchable, files, previous && { dir: options.out, files: previous.files, searched: previous.searched }) : undefined;
+    if (search) trace(`search index: ${search.summary}`);
+    const manifest = withSubset({ tool: 'code-compare', version: TOOL_VERSION, inputs: inputsHash, build: buildHash, ...stamp(pages.length), files, ...(search && { searched: search.searched }) }, subset);
     await writeMarker(staging.dir, manifest);
     await publishStaging(staging.dir, options.out);
     trace('publish');

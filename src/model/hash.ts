@@ -1,7 +1,12 @@
 import { createHash, hash } from 'node:crypto';
 
+/**
+ * A hash of strings, as 32 hex digits (128 bits: no collision is expected among any number of
+ * pages a site could have). Not all 64 of SHA-256: the manifest lists one per file, and a large
+ * site's manifest is read and parsed by every build that is not a no-op.
+ */
 export function digest(...parts: readonly string[]): string {
-  return hash('sha256', parts.join('\u0000'));
+  return hash('sha256', parts.join('\u0000')).slice(0, 32);
 }
 
 /** The English text a source hash covers: the fields that are present, trimmed, sorted by name. */

@@ -121,6 +121,8 @@ export async function recoverOutput(out: string): Promise<void> {
 export interface Staging {
   readonly dir: string;
   readonly holds: Readonly<Record<string, string>>;
+  /** Of the pages it holds, those in the search index: hashes of their bytes. */
+  readonly searched?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -157,7 +159,7 @@ export async function createStaging(out: string): Promise<Staging> {
       await fs.rename(kept, staging);
       // From here on the folder holds a mix of two builds until this one finishes: no manifest may vouch for it.
       await markStaging(staging);
-      return { dir: staging, holds: manifest.files };
+      return { dir: staging, holds: manifest.files, searched: manifest.searched };
     } catch {
       await removeIfOwn(staging);
     }

@@ -2,16 +2,18 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { digest } from '../model/hash.js';
+import { trace } from '../trace.js';
 import { byLanguage, type SearchPage } from '../model/search.js';
 import type { Staging } from './output.js';
 import { ENTRY_FILE, parseEntry, type EntryLanguage, type SearchEntry } from './search-entry.js';
 import { SEARCH_FOLDER, searchEngineVersion, writeSearchFiles } from './search-index.js';
 import { indexLanguages, joinLanguages, type LanguageIndex } from './search-languages.js';
 
-/** An earlier output and the manifest that lists its files. */
+/** An earlier output and, from its manifest, the files it lists and the hashes of its searchable pages' bytes. */
 export interface EarlierOutput {
   readonly dir: string;
   readonly files: Readonly<Record<string, string>>;
+  readonly searched?: Readonly<Record<string, string>>;
 }
 
 /** What the search index is made of, part by part: each file of the index is listed in the manifest with the hash of its part. */
@@ -27,29 +29,36 @@ export interface SearchHashes {
 /**
  * Hashes of the index's parts from the pages as written, not from their inputs: a change to an
  * English text re-renders every language's page of the code, but the page of a language that has
- * its own translation comes out the same, and its index need not be made again.
+ * its own translation comes out the same, and its index need not be made again. A page's bytes are
+ * read and hashed unless `known` has them (a page made from the same inputs as an earlier one).
  */
-export async function searchHashes(dir: string, pages: readonly SearchPage[]): Promise<SearchHashes> {
+export async function searchHashes(dir: string, pages: readonly SearchPage[], known: (file: string) => string | undefined = () => undefined): Promise<SearchHashes & { readonly pageHashes: Record<string, string> }> {
   const engine = digest('search engine', searchEngineVersion());
-  const bytes = await Promise.all(pages.map(async (page) => `${page.file} ${createHash('sha256').update(await fs.readFile(path.join(dir, page.file))).digest('hex')}`));
-  const line = new Map(pages.map((page, i) => [page, bytes[i]!]));
-  const languages = new Map([...byLanguage(pages)].map(([lang, group]) => [lang, { hash: digest(engine, lang, ...group.map((page) => line.get(page)!)), pages: group }]));
-  return { whole: digest(engine, ...[...languages].map(([lang, { hash }]) => `${lang} ${hash}`)), engine, languages };
+  const hashed = await Promise.all(pages.map(async (page) => known(page.file) ?? createHash('sha256').update(await fs.readFile(path.join(dir, page.file))).digest('base64url').slice(0, 22)));
+  const pageHashes = Object.fromEntries(pages.map((page, i) => [page.file, hashed[i]!]));
+  const languages = new Map([...byLanguage(pages)].map(([lang, group]) => [lang, { hash: digest(engine, lang, ...group.map((page) => `${page.file} ${pageHashes[page.file]}`)), pages: group }]));
+  return { whole: digest(engine, ...[...languages].map(([lang, { hash }]) => `${lang} ${hash}`)), engine, languages, pageHashes };
 }
 
 /**
  * Makes the build's search index in the staging folder once the searchable pages are written
- * there: hashes them, keeps what it can, indexes the rest. Says how many pages and languages it indexed.
+ * there: hashes them, keeps what it can, indexes the rest. Says how many pages and languages it
+ * indexed, and gives the hashes of the pages' bytes for the manifest.
  */
-export async function makeSearchIndex(staging: Staging, pages: readonly SearchPage[], files: Record<string, string>, published?: EarlierOutput): Promise<string> {
-  const plan = await planSearchIndex(staging, await searchHashes(staging.dir, pages), files, published);
+export async function makeSearchIndex(staging: Staging, pages: readonly SearchPage[], files: Record<string, string>, published?: EarlierOutput): Promise<{ readonly summary: string; readonly searched: Record<string, string> }> {
+  // Equal inputs make equal bytes: a page as the staging folder or the published output holds it is as hashed then.
+  const known = (file: string) => (staging.holds[file] === files[file] ? staging.searched?.[file] : published?.files[file] === files[file] ? published?.searched?.[file] : undefined);
+  const hashes = await searchHashes(staging.dir, pages, known);
+  trace('search index: pages hashed');
+  const plan = await planSearchIndex(staging, hashes, files, published);
   const groups = [...plan.toIndex.values()];
   await plan.finish(await indexLanguages(staging.dir, groups));
-  return `${groups.reduce((n, group) => n + group.length, 0)} pages in ${groups.length} ${groups.length === 1 ? 'language' : 'languages'}`;
+  return { summary: `${groups.reduce((n, group) => n + group.length, 0)} pages in ${groups.length} ${groups.length === 1 ? 'language' : 'languages'}`, searched: hashes.pageHashes };
 }
 
 /** Where a part of the index made earlier is: the files under `dir` listed with the part's hash. */
 interface Found {
+  readonly hash: string;
   readonly dir: string;
   readonly names: readonly string[];
   readonly inStaging: boolean;
@@ -63,7 +72,17 @@ export interface SearchPlan {
   finish(made: readonly LanguageIndex[]): Promise<void>;
 }
 
-const listedWith = (files: Readonly<Record<string, string>>, hash: string) => Object.keys(files).filter((file) => file.startsWith(`${SEARCH_FOLDER}/`) && files[file] === hash);
+/** The index's files of a manifest by the hash they are listed with. */
+function indexFilesByHash(files: Readonly<Record<string, string>>): Map<string, string[]> {
+  const byHash = new Map<string, string[]>();
+  for (const file in files) {
+    if (!file.startsWith(`${SEARCH_FOLDER}/`)) continue;
+    const names = byHash.get(files[file]!);
+    if (names) names.push(file);
+    else byHash.set(files[file]!, [file]);
+  }
+  return byHash;
+}
 
 async function readEntry(dir: string): Promise<SearchEntry | undefined> {
   try {
@@ -88,11 +107,13 @@ function kept(entry: SearchEntry | undefined, names: readonly string[]): [string
 export async function planSearchIndex(staging: Staging, hashes: SearchHashes, files: Record<string, string>, published?: EarlierOutput): Promise<SearchPlan> {
   const entries = new Map<string, Promise<SearchEntry | undefined>>();
   const entryOf = (dir: string) => entries.get(dir) ?? entries.set(dir, readEntry(dir)).get(dir)!;
+  const heldByHash = indexFilesByHash(staging.holds);
+  const linkableByHash = published ? indexFilesByHash(published.files) : new Map<string, string[]>();
   const find = (hash: string): Found | undefined => {
-    const held = listedWith(staging.holds, hash);
-    if (held.length > 0) return { dir: staging.dir, names: held, inStaging: true };
-    const linkable = published ? listedWith(published.files, hash) : [];
-    return linkable.length > 0 ? { dir: published!.dir, names: linkable, inStaging: false } : undefined;
+    const held = heldByHash.get(hash);
+    if (held) return { hash, dir: staging.dir, names: held, inStaging: true };
+    const linkable = linkableByHash.get(hash);
+    return linkable ? { hash, dir: published!.dir, names: linkable, inStaging: false } : undefined;
   };
 
   const candidates = new Map<string, { found: Found; line: [string, EntryLanguage]; entry: SearchEntry }>();
@@ -113,18 +134,23 @@ export async function planSearchIndex(staging: Staging, hashes: SearchHashes, fi
   for (const part of [whole, engine]) if (part) parts.push(part);
   const heldParts = new Set(parts.filter((found) => found.inStaging).flatMap((found) => found.names));
   const remove = (names: readonly string[]) => Promise.all(names.map((name) => fs.rm(path.join(staging.dir, name), { force: true })));
-  await remove(Object.keys(staging.holds).filter((file) => file.startsWith(`${SEARCH_FOLDER}/`) && !heldParts.has(file)));
+  await remove([...heldByHash.values()].flat().filter((file) => !heldParts.has(file)));
   // A file of the published output may be gone: its part is then made again.
   const taken = async (found: Found) => found.inStaging || (await linkInto(staging.dir, found));
 
   const keptLanguages = new Map<string, EntryLanguage>();
   const keptNames: string[] = [];
+  // Listed with the hash of the part they were kept as: a file of the same name in the other output may be listed with another.
+  const keptFrom = (found: Found) => {
+    keptNames.push(...found.names);
+    for (const name of found.names) files[name] = found.hash;
+  };
   let base: SearchEntry | undefined;
   for (const [lang, { pages }] of hashes.languages) {
     const candidate = candidates.get(lang);
     if (candidate && (await taken(candidate.found))) {
       keptLanguages.set(...candidate.line);
-      keptNames.push(...candidate.found.names);
+      keptFrom(candidate.found);
       base ??= candidate.entry;
     } else {
       toIndex.set(lang, pages);
@@ -136,10 +162,9 @@ export async function planSearchIndex(staging: Staging, hashes: SearchHashes, fi
   if (!engineKept && toIndex.size === 0 && first) toIndex.set(first[0], first[1].pages);
   const wholeKept = whole !== undefined && toIndex.size === 0 && (await taken(whole));
   for (const [part, kept] of [[engine, engineKept], [whole, wholeKept]] as const) {
-    if (part && kept) keptNames.push(...part.names);
+    if (part && kept) keptFrom(part);
     else if (part?.inStaging) await remove(part.names);
   }
-  for (const name of keptNames) files[name] = staging.holds[name] ?? published!.files[name]!;
   const keptSet = new Set(keptNames);
 
   return {
