@@ -67,10 +67,12 @@ async function fingerprint(options: BuildOptions): Promise<string> {
 export async function build(options: BuildOptions): Promise<BuildResult> {
   trace('start');
   const subset = subsetOf(options);
-  const sources = await fingerprint(options);
+  // An update in place is for a preview, whose watcher saw a file change: reading every source to
+  // learn whether one did would only delay the page its reader has open.
+  const sources = options.inPlace ? undefined : await fingerprint(options);
   const unsafe = outputPathProblems(options.root, options.out);
   // A manifest read whole is parsed and checked entry by entry; its head alone, with the hash of its table, says as much here.
-  const head = unsafe.length === 0 ? await readManifestHead(options.out) : undefined;
+  const head = unsafe.length === 0 && sources !== undefined ? await readManifestHead(options.out) : undefined;
   const report = head?.version === TOOL_VERSION && head.sources === sources ? storedReport(head) : undefined;
   trace('fingerprint sources');
   if (head && report && (await topLevelMatches(options.out, head.top))) {

@@ -27,9 +27,9 @@ function withSubset(manifest: Manifest, subset: Subset | undefined): Manifest {
   return subset ? { ...rest, subset } : rest;
 }
 
-/** What the build found before it began: the fingerprint of its sources and the problems of its output folder. */
+/** What the build found before it began: the fingerprint of its sources (none for an update in place) and the problems of its output folder. */
 export interface Preflight {
-  readonly sources: string;
+  readonly sources: string | undefined;
   readonly outputProblems: readonly Diagnostic[];
 }
 
@@ -69,11 +69,13 @@ async function buildFromSources(options: BuildOptions, preflight: Preflight): Pr
 
   await recoverOutput(options.out);
 
-  // Equal inputs give equal output: when nothing changed, a build need not even hash its pages.
-  const inputsHash = digest(ownCode(), JSON.stringify(site), site.search ? searchEngineVersion() : '');
+  // Equal inputs give equal output: when nothing changed, a build need not even hash its pages. An
+  // update in place skips this: its watcher saw a change, and the page a reader has open waits.
+  const inputsHash = options.inPlace ? '' : digest(ownCode(), JSON.stringify(site), site.search ? searchEngineVersion() : '');
   const previous = await readManifest(options.out);
+  trace('hash the site model, read the manifest');
   const sameTool = previous?.version === TOOL_VERSION;
-  if (sameTool && previous?.inputs === inputsHash && (await topLevelMatches(options.out, previous.files))) {
+  if (sameTool && inputsHash !== '' && previous?.inputs === inputsHash && (await topLevelMatches(options.out, previous.files))) {
     // The sources differ (else the build would not have read them): the manifest learns the new ones.
     const pageCount = Object.keys(previous.files).filter((f) => f.endsWith('.html')).length;
     await writeMarker(options.out, withSubset({ ...previous, ...stamp(pageCount) }, subset));
@@ -83,6 +85,7 @@ async function buildFromSources(options: BuildOptions, preflight: Preflight): Pr
   const hashes = new InputHashes(site, rendererHash(site));
   const inPlace = options.inPlace ? previous : undefined;
   const first = inPlace && options.priority ? await renderFirst(site, options.out, inPlace, pages, hashes, options.priority) : [];
+  if (first.length > 0) trace('open pages rendered first');
   const files: Record<string, string> = {};
   for (const [index, page] of pages.entries()) {
     files[pageFile(page)] = hashes.page(page);

@@ -6,6 +6,7 @@ import { watch } from 'chokidar';
 import { build } from '../build.js';
 import { formatDiagnostic } from '../diagnostics.js';
 import { injectLiveScript, LIVE_PATH, LIVE_SCRIPT, LiveReload } from '../serve/live-reload.js';
+import { FirstFetch } from '../serve/first-fetch.js';
 import { PreviewSearch, SEARCH_PATH } from '../serve/search.js';
 import { stopIndexing } from '../write/search-index.js';
 import { resolveUrlPath, serveFile } from '../serve/static.js';
@@ -29,6 +30,12 @@ function listenFailure(error: NodeJS.ErrnoException, port: number): string {
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
 
+const WARM_UP = 'warm-up';
+const WARM_UPS = 2;
+
+/** How long an update waits for a reader to fetch the page it wrote first before it goes on. */
+const FETCH_WAIT_MS = 250;
+
 const WAITING = '<!doctype html><html lang="en"><title>Building…</title><p>The first build is running; this page reloads when it is done.</p></html>';
 
 /**
@@ -46,6 +53,7 @@ export async function serveCommand(options: ServeCommandOptions, output: Output)
   let out: string | undefined;
   let building: Promise<void> = Promise.resolve();
   const search = new PreviewSearch(() => building);
+  const firstFetch = new FirstFetch();
   const server = createServer((request, response) => {
     const url = request.url ?? '/';
     if (url.startsWith(`${LIVE_PATH}events`)) return live.connect(response, new URL(url, 'http://localhost').searchParams.get('page') ?? '/');
@@ -60,6 +68,7 @@ export async function serveCommand(options: ServeCommandOptions, output: Output)
       return;
     }
     const answer = url.startsWith(SEARCH_PATH) && search.enabled ? search.respond(url, response) : serveFile(out, request, response, { transformHtml: injectLiveScript });
+    answer.then(() => firstFetch.served(fileShown(url.split('?')[0]!)), () => undefined);
     answer.catch((error: unknown) => {
       response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
       response.end(message(error));
@@ -97,6 +106,8 @@ export async function serveCommand(options: ServeCommandOptions, output: Output)
           if (first.size === 0) return;
           shownAfter = performance.now() - started;
           live.reload((page) => first.has(fileShown(page)));
+          // The rest of the update once the reader has the page: a browser asks for it within milliseconds.
+          return firstFetch.wait(first, FETCH_WAIT_MS);
         },
       };
       const result = await build({ ...common, baseUrl: options.baseUrl ?? 'http://127.0.0.1/', out: path.join(preview, 'site'), strict: false, inPlace: true, priority, search: options.search });
@@ -110,6 +121,7 @@ export async function serveCommand(options: ServeCommandOptions, output: Output)
       }
       if (!result.upToDate) search.changed(out, result.searchPages);
       const openFirst = shownAfter === undefined ? '' : `, open pages shown after ${Math.round(shownAfter)} ms`;
+      if (reason === WARM_UP && result.rendered === 0 && !result.written?.length) return;
       output.out(`${reason}: ${result.rendered} rendered, ${result.reused} reused, ${Math.round(performance.now() - started)} ms${openFirst}`);
       // A new output (the first build) reloads every page; an update, the pages it changed that were not shown first.
       const written = result.written && new Set(result.written.filter((file) => !first.has(file)));
@@ -130,6 +142,12 @@ export async function serveCommand(options: ServeCommandOptions, output: Output)
 
   schedule('initial build');
   await building;
+  // The first updates after a build run cold (code not yet optimized, memos first read back) and
+  // took 600–800 ms to show a saved file instead of 250: two updates with nothing to change warm them.
+  for (let i = 0; i < WARM_UPS; i++) {
+    schedule(WARM_UP);
+    await building;
+  }
   // Once, while the reader opens the first page; after a change, only when a page asks for it.
   search.warm();
   const url = `http://127.0.0.1:${actualPort}/`;

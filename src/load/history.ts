@@ -46,6 +46,9 @@ export function parseLog(output: string): Map<string, string> {
   return dates;
 }
 
+/** Roots found to be in no git repository (or without git), for the life of the process. */
+const outsideRepository = new Set<string>();
+
 /**
  * When each file under codes/ and locales/ last changed: its last commit's committer date, from
  * one `git log` over both folders. A file that differs from the last commit (changed, staged, new
@@ -53,11 +56,16 @@ export function parseLog(output: string): Map<string, string> {
  * installed, or the repository has no commit: a date must be the same on every build of the same input.
  */
 export async function readContentDates(root: string): Promise<ContentDates> {
+  // Outside a repository there is nothing to ask git; a preview server would ask on every update.
+  if (outsideRepository.has(root)) return new Map();
   const [log, changed] = await Promise.all([
     git(root, ['log', '--no-renames', '--relative', '--format=%x01%ct', '--name-status', '-z', '--', ...FOLDERS]),
     git(root, ['diff', '--no-renames', '--relative', '--name-only', '-z', 'HEAD', '--', ...FOLDERS]),
   ]);
-  if (log === undefined || changed === undefined) return new Map();
+  if (log === undefined || changed === undefined) {
+    if ((await git(root, ['rev-parse', '--git-dir'])) === undefined) outsideRepository.add(root);
+    return new Map();
+  }
   const dates = parseLog(log);
   for (const file of changed.split('\0')) dates.delete(file);
   return dates;

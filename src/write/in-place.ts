@@ -19,7 +19,8 @@ export interface InPlaceOptions {
 export interface Priority {
   /** Output files: `vi/smtp/550/index.html`. */
   readonly files: () => readonly string[];
-  readonly written: (files: readonly string[]) => void;
+  /** May return a promise: the update goes on once it settles. */
+  readonly written: (files: readonly string[]) => void | Promise<void>;
 }
 
 /**
@@ -41,7 +42,7 @@ export async function renderFirst(site: Site, out: string, previous: Manifest, p
     runRenderTask(rendererFor(site), { staging: out, jobs });
   }
   const written = jobs.map((job) => job.file);
-  priority.written(written);
+  await priority.written(written);
   // Let what `written` sent (an HTTP response is flushed on the next tick) go out before the rest of the update.
   await new Promise((resolve) => setImmediate(resolve));
   return written;

@@ -108,13 +108,15 @@ export async function isRealFolder(dir: string): Promise<boolean> {
  */
 let lastRead: { key: string; value: Record<string, unknown> | undefined; manifest?: Manifest | null } | undefined;
 
+const markerKey = (file: string, stats: Stats) => `${path.resolve(file)}\u0000${stats.dev}\u0000${stats.ino}\u0000${stats.size}\u0000${stats.mtimeMs}\u0000${stats.ctimeMs}`;
+
 /** The marker of a real folder, when it is a regular file of this tool; else undefined. */
 async function readMarker(dir: string): Promise<Record<string, unknown> | undefined> {
   if (!(await isRealFolder(dir))) return undefined;
   const file = path.join(dir, MARKER);
   const stats = await lstatPath(file);
   if (typeof stats !== 'object' || !stats.isFile() || stats.size > 256 * 1024 * 1024) return undefined;
-  const key = `${path.resolve(file)}\u0000${stats.dev}\u0000${stats.ino}\u0000${stats.size}\u0000${stats.mtimeMs}\u0000${stats.ctimeMs}`;
+  const key = markerKey(file, stats);
   if (lastRead?.key === key) return lastRead.value;
   let value: Record<string, unknown> | undefined;
   try {
@@ -146,8 +148,12 @@ export async function isOwnFolder(dir: string): Promise<boolean> {
 /** Writes a marker as a new file renamed into place, so a kill never leaves half a marker. */
 export async function writeMarker(dir: string, value: Manifest | typeof STAGING): Promise<void> {
   const temporary = path.join(dir, `${MARKER}.${process.pid}.tmp`);
-  await fs.writeFile(temporary, 'files' in value ? serializeManifest(value) : `${JSON.stringify(value)}\n`);
-  await fs.rename(temporary, path.join(dir, MARKER));
+  const manifest = 'files' in value ? serializeManifest(value) : undefined;
+  await fs.writeFile(temporary, manifest?.text ?? `${JSON.stringify(value)}\n`);
+  const file = path.join(dir, MARKER);
+  await fs.rename(temporary, file);
+  // The next build of this process (a preview's next update) finds it as if read, without reading it again.
+  lastRead = { key: markerKey(file, await fs.lstat(file)), value: (manifest?.asRead ?? value) as unknown as Record<string, unknown>, manifest: manifest?.asRead ?? null };
 }
 
 /** Where the file table starts in a manifest as written: `"` cannot stand unescaped inside a JSON string, so this is the key. */
@@ -171,11 +177,12 @@ const tableHash = (table: string | Uint8Array) => createHash('sha256').update(ta
  * `top` lists the output's top-level names and `filesHash` is the table's hash, so the fields
  * alone tell whether the folder still is what the manifest says.
  */
-function serializeManifest(manifest: Manifest): string {
+function serializeManifest(manifest: Manifest): { readonly text: string; readonly asRead: Manifest } {
   const { files, ...rest } = manifest;
   const table = JSON.stringify(files);
-  const head = JSON.stringify({ ...rest, top: topLevelNames(files), filesHash: tableHash(table) });
-  return `${head.slice(0, -1)}${TABLE_KEY}${table}}\n`;
+  const fields = { ...rest, top: topLevelNames(files), filesHash: tableHash(table) };
+  const head = JSON.stringify(fields);
+  return { text: `${head.slice(0, -1)}${TABLE_KEY}${table}}\n`, asRead: { ...fields, files } };
 }
 
 /** A manifest's fields without its file table, read as serializeManifest wrote them. */

@@ -38,7 +38,8 @@ export async function renderPages(site: Site, task: Omit<RenderTask, 'jobs'>, jo
   // Run from TypeScript sources (as under vitest) there is no compiled worker: render here instead.
   if (workers <= 1 || toRender < IN_PROCESS_BELOW || !existsSync(workerFile)) {
     const renderer = rendererFor(site);
-    for (const batch of batches(jobs, 500)) {
+    // Small batches: a preview server rendering here answers its readers between them.
+    for (const batch of batches(jobs, 50)) {
       add(runRenderTask(renderer, { ...task, jobs: batch }));
       // Let progress output and signals through between batches.
       await new Promise((resolve) => setImmediate(resolve));

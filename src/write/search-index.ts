@@ -1,5 +1,6 @@
 import { execFile, type ChildProcess } from 'node:child_process';
 import { readFileSync, promises as fs } from 'node:fs';
+import { constants, setPriority } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SearchPage } from '../model/search.js';
@@ -52,7 +53,7 @@ async function indexer(): Promise<string> {
 }
 
 /** Runs the indexer in `cwd`, without the caller's PAGEFIND_* settings (it would read them as its own). */
-function runProgram(program: string, args: readonly string[], cwd: string): Promise<void> {
+function runProgram(program: string, args: readonly string[], cwd: string, background: boolean): Promise<void> {
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('PAGEFIND_')));
   return new Promise((resolve, reject) => {
     const child = execFile(program, args, { cwd, env, maxBuffer: 16 * 2 ** 20 }, (error, _stdout, stderr) => {
@@ -61,6 +62,14 @@ function runProgram(program: string, args: readonly string[], cwd: string): Prom
       else resolve();
     });
     running.add(child);
+    // Below the process's own work (a preview's updates), where the system allows it.
+    if (background && child.pid !== undefined) {
+      try {
+        setPriority(child.pid, constants.priority.PRIORITY_LOW);
+      } catch {
+        // not allowed here: it runs at the usual priority
+      }
+    }
   });
 }
 
@@ -75,7 +84,7 @@ async function readTree(dir: string): Promise<SearchFile[]> {
  * links to the pages to index (beside them, so links can be made), since walking the whole output
  * to pick them out would read every page.
  */
-export async function runIndexer(dir: string, pages: readonly SearchPage[]): Promise<SearchFile[]> {
+export async function runIndexer(dir: string, pages: readonly SearchPage[], background = false): Promise<SearchFile[]> {
   const program = await indexer().catch((error: unknown) => {
     throw new SearchIndexError(reason(error));
   });
@@ -86,7 +95,7 @@ export async function runIndexer(dir: string, pages: readonly SearchPage[]): Pro
     const folders = new Set(pages.map((page) => path.posix.dirname(page.file)));
     for (const folder of folders) await fs.mkdir(path.join(site, folder), { recursive: true });
     await Promise.all(pages.map((page) => fs.link(path.join(dir, page.file), path.join(site, page.file))));
-    await runProgram(program, ['--site', 'site', '--output-path', 'index', '--quiet'], work);
+    await runProgram(program, ['--site', 'site', '--output-path', 'index', '--quiet'], work, background);
     return (await readTree(path.join(work, 'index'))).filter((file) => !UNUSED.test(file.name));
   } finally {
     await fs.rm(work, { recursive: true, force: true });

@@ -29,7 +29,8 @@ function split(files: readonly SearchFile[]): LanguageIndex {
  * first so that none is left alone at the end. Pagefind's program uses every core, but not all the
  * time: two at once on two cores took 4.4 s for the bundled site's ten languages, one at a time 5.3 s.
  */
-export async function indexLanguages(dir: string, groups: readonly (readonly SearchPage[])[], parallel = Math.min(2, availableParallelism())): Promise<LanguageIndex[]> {
+export async function indexLanguages(dir: string, groups: readonly (readonly SearchPage[])[], options: { readonly parallel?: number; readonly background?: boolean } = {}): Promise<LanguageIndex[]> {
+  const parallel = options.parallel ?? Math.min(2, availableParallelism());
   const order = groups.map((_, i) => i).sort((a, b) => groups[b]!.length - groups[a]!.length);
   const made: LanguageIndex[] = new Array(groups.length);
   let next = 0;
@@ -37,7 +38,7 @@ export async function indexLanguages(dir: string, groups: readonly (readonly Sea
   const lane = async () => {
     while (next < order.length && !failed) {
       const i = order[next++]!;
-      made[i] = split(await runIndexer(dir, groups[i]!).catch((error: unknown) => {
+      made[i] = split(await runIndexer(dir, groups[i]!, options.background).catch((error: unknown) => {
         failed = true;
         throw error;
       }));
@@ -64,8 +65,11 @@ export function joinLanguages(made: readonly LanguageIndex[], kept: ReadonlyMap<
   return [...files.values()];
 }
 
-/** The whole index of `pages` (for the preview server, which keeps it in memory): each language made on its own, then joined. */
+/**
+ * The whole index of `pages` for the preview server, which keeps it in memory: each language made on
+ * its own, then joined; at low priority, so that updates of the pages run first.
+ */
 export async function indexPages(dir: string, pages: readonly SearchPage[]): Promise<SearchFile[]> {
   const groups = [...byLanguage(pages).values()];
-  return groups.length > 0 ? joinLanguages(await indexLanguages(dir, groups)) : [];
+  return groups.length > 0 ? joinLanguages(await indexLanguages(dir, groups, { background: true })) : [];
 }

@@ -1,0 +1,27 @@
+/**
+ * Lets an update wait, briefly, until a page it wrote first (one a reader has open) has been fetched
+ * again: the rest of the update runs in the same thread, and would otherwise hold up that request.
+ */
+export class FirstFetch {
+  private waiting?: { readonly files: ReadonlySet<string>; readonly done: () => void };
+
+  /** Resolves once one of `files` (output files: `en/smtp/550/index.html`) has been served, or after `timeoutMs`. */
+  wait(files: ReadonlySet<string>, timeoutMs: number): Promise<void> {
+    this.waiting?.done();
+    if (files.size === 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        if (this.waiting?.done === done) this.waiting = undefined;
+        resolve();
+      };
+      const timer = setTimeout(done, timeoutMs);
+      this.waiting = { files, done };
+    });
+  }
+
+  /** Says that `file` has been served. */
+  served(file: string): void {
+    if (this.waiting?.files.has(file)) this.waiting.done();
+  }
+}
