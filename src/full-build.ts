@@ -71,11 +71,11 @@ async function buildFromSources(options: BuildOptions, preflight: Preflight): Pr
 
   // Equal inputs give equal output: when nothing changed, a build need not even hash its pages. An
   // update in place skips this: its watcher saw a change, and the page a reader has open waits.
-  const inputsHash = options.inPlace ? '' : digest(ownCode(), JSON.stringify(site), site.search ? searchEngineVersion() : '');
+  const inputsHash = options.inPlace ? undefined : digest(ownCode(), JSON.stringify(site), site.search ? searchEngineVersion() : '');
   const previous = await readManifest(options.out);
   trace('hash the site model, read the manifest');
   const sameTool = previous?.version === TOOL_VERSION;
-  if (sameTool && inputsHash !== '' && previous?.inputs === inputsHash && (await topLevelMatches(options.out, previous.files))) {
+  if (sameTool && inputsHash !== undefined && previous?.inputs === inputsHash && (await topLevelMatches(options.out, previous.files))) {
     // The sources differ (else the build would not have read them): the manifest learns the new ones.
     const pageCount = Object.keys(previous.files).filter((f) => f.endsWith('.html')).length;
     await writeMarker(options.out, withSubset({ ...previous, ...stamp(pageCount) }, subset));
@@ -99,12 +99,12 @@ async function buildFromSources(options: BuildOptions, preflight: Preflight): Pr
 
   // The previous manifest lists the search index's files too, which only indexing names.
   if (sameTool && previous?.build === buildHash && (await topLevelMatches(options.out, previous.files))) {
-    await writeMarker(options.out, withSubset({ ...previous, inputs: inputsHash, ...stamp(pages.length) }, subset));
+    await writeMarker(options.out, withSubset({ ...previous, inputs: inputsHash ?? '', ...stamp(pages.length) }, subset));
     return { ...summary, ok: true, upToDate: true, reused: pages.length };
   }
 
   if (inPlace) {
-    const result = await updateInPlace(site, options, inPlace, withSubset({ tool: 'code-compare', version: TOOL_VERSION, inputs: inputsHash, build: buildHash, ...stamp(pages.length), files }, subset), pages, first);
+    const result = await updateInPlace(site, options, inPlace, withSubset({ tool: 'code-compare', version: TOOL_VERSION, inputs: inputsHash ?? '', build: buildHash, ...stamp(pages.length), files }, subset), pages, first);
     return { ...summary, ok: true, ...result };
   }
 
@@ -152,7 +152,7 @@ async function buildFromSources(options: BuildOptions, preflight: Preflight): Pr
     // render gained nothing on two cores (measured on a one-code change of the benchmark corpus).
     const search = site.search ? await makeSearchIndex(staging, searchable, files, previous && { dir: options.out, files: previous.files, searched: previous.searched }) : undefined;
     if (search) trace(`search index: ${search.summary}`);
-    const manifest = withSubset({ tool: 'code-compare', version: TOOL_VERSION, inputs: inputsHash, build: buildHash, ...stamp(pages.length), files, ...(search && { searched: search.searched }) }, subset);
+    const manifest = withSubset({ tool: 'code-compare', version: TOOL_VERSION, inputs: inputsHash ?? '', build: buildHash, ...stamp(pages.length), files, ...(search && { searched: search.searched }) }, subset);
     await writeMarker(staging.dir, manifest);
     await publishStaging(staging.dir, options.out);
     trace('publish');

@@ -68,7 +68,7 @@ export async function serveCommand(options: ServeCommandOptions, output: Output)
       return;
     }
     const answer = url.startsWith(SEARCH_PATH) && search.enabled ? search.respond(url, response) : serveFile(out, request, response, { transformHtml: injectLiveScript });
-    answer.then(() => firstFetch.served(fileShown(url.split('?')[0]!)), () => undefined);
+    if (firstFetch.waiting) answer.then(() => firstFetch.served(fileShown(url.split('?')[0]!)), () => undefined);
     answer.catch((error: unknown) => {
       response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
       response.end(message(error));

@@ -25,7 +25,6 @@ export interface RenderedPage {
   readonly html: string;
 }
 
-/** Renders pages of one site. Holds compiled templates and one label catalog per language. */
 const renderers = new WeakMap<Site, Renderer>();
 
 /** The renderer of a site, made once: an update of the preview renders the open pages, then the rest, with the same compiled templates. */
@@ -35,6 +34,7 @@ export function rendererFor(site: Site): Renderer {
   return renderer;
 }
 
+/** Renders pages of one site. Holds compiled templates and one label catalog per language. */
 export class Renderer {
   private readonly templates: TemplateSet;
   private readonly catalogs = new Map<string, Catalog>();

@@ -79,10 +79,10 @@ async function readTree(dir: string): Promise<SearchFile[]> {
 }
 
 /**
- * Indexes pages of `dir` with Pagefind, each into the index of its `<html lang>`, and returns the
- * files of the index in memory. Pagefind's program indexes a folder on all cores; it is given one of
- * links to the pages to index (beside them, so links can be made), since walking the whole output
- * to pick them out would read every page.
+ * Indexes pages of `dir` with Pagefind's program, each into the index of its `<html lang>`, and
+ * returns the files of the index in memory. The program indexes a folder, on several threads; it is
+ * given one of links to the pages to index (inside `dir`, so links can be made), since picking them
+ * out of the whole output with a glob would read every page.
  */
 export async function runIndexer(dir: string, pages: readonly SearchPage[], background = false): Promise<SearchFile[]> {
   const program = await indexer().catch((error: unknown) => {
@@ -102,16 +102,9 @@ export async function runIndexer(dir: string, pages: readonly SearchPage[], back
   }
 }
 
-/** Writes the index into `out`/pagefind/, each file a new one; returns their paths under `out`. */
-export async function writeSearchFiles(out: string, files: readonly SearchFile[]): Promise<string[]> {
-  const names: string[] = [];
-  // Sorted: Pagefind gives its files in no fixed order, and the manifest lists them as written.
-  for (const file of [...files].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-    const name = `${SEARCH_FOLDER}/${file.name}`;
-    const target = path.join(out, name);
-    await fs.mkdir(path.dirname(target), { recursive: true });
-    await fs.writeFile(target, file.content, { flag: 'wx' });
-    names.push(name);
-  }
-  return names;
+/** Writes files of the index into `out`/pagefind/, each a new one. */
+export async function writeSearchFiles(out: string, files: readonly SearchFile[]): Promise<void> {
+  const target = (file: SearchFile) => path.join(out, SEARCH_FOLDER, file.name);
+  for (const folder of new Set(files.map((file) => path.dirname(target(file))))) await fs.mkdir(folder, { recursive: true });
+  await Promise.all(files.map((file) => fs.writeFile(target(file), file.content, { flag: 'wx' })));
 }

@@ -3,11 +3,9 @@ import { byLanguage, type SearchPage } from '../model/search.js';
 import { ENTRY_FILE, mergeEntries, ownerOf, parseEntry, type EntryLanguage, type SearchEntry } from './search-entry.js';
 import { runIndexer, type SearchFile } from './search-index.js';
 
-/** One language's index as Pagefind made it: the entry file of that run and the files of the language. */
+/** One language's index as Pagefind made it: the entry file of that run (its language by Pagefind's key, `<html lang>` in lower case) and the files of the language. */
 export interface LanguageIndex {
   readonly entry: SearchEntry;
-  /** Pagefind's key for the language (its `<html lang>` in lower case) and its line in the entry file. */
-  readonly languages: ReadonlyMap<string, EntryLanguage>;
   /** The language's own files, by name under the index's folder. */
   readonly own: readonly SearchFile[];
   /** The engine's files, the same for every language: its scripts and the stemmer-less wasm. */
@@ -21,7 +19,7 @@ function split(files: readonly SearchFile[]): LanguageIndex {
   const own: SearchFile[] = [];
   const engine: SearchFile[] = [];
   for (const file of files) if (file !== entryFile) (ownerOf(entry, file.name) === undefined ? engine : own).push(file);
-  return { entry, languages: new Map(Object.entries(entry.languages)), own, engine };
+  return { entry, own, engine };
 }
 
 /**
@@ -56,7 +54,7 @@ export function joinLanguages(made: readonly LanguageIndex[], kept: ReadonlyMap<
   const languages = new Map(kept);
   const files = new Map<string, SearchFile>();
   for (const index of made) {
-    for (const [key, language] of index.languages) languages.set(key, language);
+    for (const [key, language] of Object.entries(index.entry.languages)) languages.set(key, language);
     for (const file of [...index.engine, ...index.own]) files.set(file.name, file);
   }
   const entryBase = made[0]?.entry ?? base;

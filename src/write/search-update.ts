@@ -93,7 +93,7 @@ async function readEntry(dir: string): Promise<SearchEntry | undefined> {
 }
 
 /** The entry file's line for a language kept from an earlier index: the one whose metadata file is among its files. */
-function kept(entry: SearchEntry | undefined, names: readonly string[]): [string, EntryLanguage] | undefined {
+function keptLine(entry: SearchEntry | undefined, names: readonly string[]): [string, EntryLanguage] | undefined {
   return Object.entries(entry?.languages ?? {}).find(([, language]) => names.includes(`${SEARCH_FOLDER}/pagefind.${language.hash}.pf_meta`));
 }
 
@@ -121,17 +121,15 @@ export async function planSearchIndex(staging: Staging, hashes: SearchHashes, fi
   for (const [lang, { hash }] of hashes.languages) {
     const found = find(hash);
     const entry = found && (await entryOf(found.dir));
-    const line = found && kept(entry, found.names);
+    const line = found && keptLine(entry, found.names);
     if (line) candidates.set(lang, { found: found!, line, entry: entry! });
   }
-  // The entry file lists every language, and the engine's files come with any language indexed:
-  // both kept only when every language is.
-  const all = candidates.size === hashes.languages.size;
-  const whole = all ? find(hashes.whole) : undefined;
-  const engine = all ? find(hashes.engine) : undefined;
+  // The engine's files come with any language indexed: kept only when every language is. The
+  // entry file is never kept: it is written from the languages' lines, as Pagefind writes it.
+  const engine = candidates.size === hashes.languages.size ? find(hashes.engine) : undefined;
 
   const parts = [...candidates.values()].map((candidate) => candidate.found);
-  for (const part of [whole, engine]) if (part) parts.push(part);
+  if (engine) parts.push(engine);
   const heldParts = new Set(parts.filter((found) => found.inStaging).flatMap((found) => found.names));
   const remove = (names: readonly string[]) => Promise.all(names.map((name) => fs.rm(path.join(staging.dir, name), { force: true })));
   await remove([...heldByHash.values()].flat().filter((file) => !heldParts.has(file)));
@@ -139,70 +137,58 @@ export async function planSearchIndex(staging: Staging, hashes: SearchHashes, fi
   const taken = async (found: Found) => found.inStaging || (await linkInto(staging.dir, found));
 
   const keptLanguages = new Map<string, EntryLanguage>();
-  const keptNames: string[] = [];
-  // Listed with the hash of the part they were kept as: a file of the same name in the other output may be listed with another.
-  const keptFrom = (found: Found) => {
-    keptNames.push(...found.names);
-    for (const name of found.names) files[name] = found.hash;
+  // Each kept file with the hash of the part it was kept as: a file of the same name in the other output may be listed with another.
+  const kept = new Map<string, string>();
+  const keep = (found: Found) => {
+    for (const name of found.names) kept.set(name, found.hash);
   };
   let base: SearchEntry | undefined;
   for (const [lang, { pages }] of hashes.languages) {
     const candidate = candidates.get(lang);
     if (candidate && (await taken(candidate.found))) {
       keptLanguages.set(...candidate.line);
-      keptFrom(candidate.found);
+      keep(candidate.found);
       base ??= candidate.entry;
     } else {
       toIndex.set(lang, pages);
     }
   }
   const engineKept = engine !== undefined && toIndex.size === 0 && (await taken(engine));
+  if (engineKept) keep(engine);
+  else if (engine?.inStaging) await remove(engine.names);
   // No engine files to keep (an earlier output lost them): one language made again brings them.
   const [first] = hashes.languages;
-  if (!engineKept && toIndex.size === 0 && first) toIndex.set(first[0], first[1].pages);
-  const wholeKept = whole !== undefined && toIndex.size === 0 && (await taken(whole));
-  for (const [part, kept] of [[engine, engineKept], [whole, wholeKept]] as const) {
-    if (part && kept) keptFrom(part);
-    else if (part?.inStaging) await remove(part.names);
-  }
-  const keptSet = new Set(keptNames);
+  if (toIndex.size === 0 && first && !engineKept) toIndex.set(first[0], first[1].pages);
 
   return {
     toIndex,
     async finish(made) {
       // No searchable page, no index: Pagefind makes none of nothing.
-      if (!wholeKept && hashes.languages.size > 0) {
-        const langs = [...toIndex.keys()];
-        const hashOf = new Map<string, string>();
-        made.forEach((index, i) => {
-          for (const file of index.own) hashOf.set(file.name, hashes.languages.get(langs[i]!)!.hash);
-        });
-        const fresh = joinLanguages(made, keptLanguages, base).filter((file) => !keptSet.has(`${SEARCH_FOLDER}/${file.name}`));
-        for (const name of await writeSearchFiles(staging.dir, fresh)) {
-          const file = name.slice(SEARCH_FOLDER.length + 1);
-          files[name] = file === ENTRY_FILE ? hashes.whole : (hashOf.get(file) ?? hashes.engine);
-        }
+      if (hashes.languages.size === 0) return;
+      const langs = [...toIndex.keys()];
+      const listed = new Map(kept);
+      made.forEach((index, i) => {
+        for (const file of index.own) listed.set(`${SEARCH_FOLDER}/${file.name}`, hashes.languages.get(langs[i]!)!.hash);
+      });
+      const fresh = joinLanguages(made, keptLanguages, base).filter((file) => !kept.has(`${SEARCH_FOLDER}/${file.name}`));
+      await writeSearchFiles(staging.dir, fresh);
+      for (const file of fresh) {
+        const name = `${SEARCH_FOLDER}/${file.name}`;
+        if (!listed.has(name)) listed.set(name, file.name === ENTRY_FILE ? hashes.whole : hashes.engine);
       }
-      listInOrder(files);
+      // By name, last in the manifest: as a clean build lists them, whatever was kept.
+      for (const name of [...listed.keys()].sort()) files[name] = listed.get(name)!;
     },
   };
-}
-
-/** The index's files last in the manifest, by name: as a clean build lists them, whatever was kept. */
-function listInOrder(files: Record<string, string>): void {
-  const names = Object.keys(files).filter((file) => file.startsWith(`${SEARCH_FOLDER}/`)).sort();
-  const hashes = names.map((name) => files[name]!);
-  for (const name of names) delete files[name];
-  names.forEach((name, i) => (files[name] = hashes[i]!));
 }
 
 /** Hard-links an earlier output's files into the staging folder (beside it, on the same file system); false, and none linked, if one is gone. */
 async function linkInto(staging: string, found: Found): Promise<boolean> {
   try {
-    for (const name of found.names) {
-      await fs.mkdir(path.dirname(path.join(staging, name)), { recursive: true });
-      await fs.link(path.join(found.dir, name), path.join(staging, name));
-    }
+    for (const folder of new Set(found.names.map((name) => path.dirname(path.join(staging, name))))) await fs.mkdir(folder, { recursive: true });
+    // Settled, all of them, before any is removed again.
+    const linked = await Promise.allSettled(found.names.map((name) => fs.link(path.join(found.dir, name), path.join(staging, name))));
+    if (linked.some((link) => link.status === 'rejected')) throw new Error('gone');
     return true;
   } catch {
     await Promise.all(found.names.map((name) => fs.rm(path.join(staging, name), { force: true })));

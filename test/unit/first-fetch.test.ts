@@ -6,11 +6,14 @@ const settled = async (promise: Promise<void>, withinMs: number) => Promise.race
 describe('waiting for the page a preview wrote first', () => {
   it('ends when that page is served, not another', async () => {
     const fetches = new FirstFetch();
+    expect(fetches.waiting).toBe(false);
     const waiting = fetches.wait(new Set(['en/smtp/550/index.html']), 10_000);
+    expect(fetches.waiting).toBe(true);
     fetches.served('en/smtp/553/index.html');
     expect(await settled(waiting, 50)).toBe(false);
     fetches.served('en/smtp/550/index.html');
     expect(await settled(waiting, 50)).toBe(true);
+    expect(fetches.waiting).toBe(false);
   });
 
   it('ends after its time when no reader asks, and at once when no page was written first', async () => {
