@@ -27,6 +27,8 @@ export interface BuildOptions extends ProjectOptions {
   readonly inPlace?: boolean;
   /** With inPlace: pages to bring up to date before any other (those a preview has open). */
   readonly priority?: Priority;
+  /** With inPlace: pages rendered in memory and dropped, so that the code a preview's first updates run is compiled before them. */
+  readonly warm?: number;
 }
 
 export interface BuildResult {

@@ -12,7 +12,7 @@ import { validateProject } from './project.js';
 import { extraFiles, extraHashes, rendererHash, searchInputsHash } from './site-files.js';
 import { subsetOf, type Subset } from './subset.js';
 import { ownCode } from './tool-code.js';
-import { renderFirst, updateInPlace } from './write/in-place.js';
+import { renderFirst, updateInPlace, warmRenderer } from './write/in-place.js';
 import { parseMemoFile, createStaging, publishStaging, removeInterrupted, removeTree, recoverOutput, removeStale, topLevelMatches, writeChunks } from './write/output.js';
 import { readManifest, TOOL_VERSION, writeMarker, type BuildReport, type Manifest } from './write/ownership.js';
 import { makeContainers, renderPages, stopWorkers } from './write/render-pages.js';
@@ -59,6 +59,12 @@ async function buildFromSources(options: BuildOptions, preflight: Preflight): Pr
   if (hasErrors(diagnostics) || !project.site) return { ...failed, ok: false };
   const site = project.site;
   const pages: PageRef[] = allPages(site);
+  const hashes = new InputHashes(site, rendererHash(site));
+  // The pages a reader has open in the preview first, before anything about the whole site is worked out.
+  const inPlace = options.inPlace ? await readManifest(options.out) : undefined;
+  const first = inPlace && options.priority ? await renderFirst(site, options.out, inPlace, pages, hashes, options.priority) : [];
+  if (first.length > 0) trace('open pages rendered first');
+  if (options.inPlace && options.warm) warmRenderer(site, pages, options.warm);
   const searchable = searchPages(site, pages);
   const base = { ...failed, indexable: indexableCounts(site), searchPages: site.search ? searchable : undefined };
   // What a later build with the same sources says without reading them: the same warnings and counts.
@@ -72,7 +78,7 @@ async function buildFromSources(options: BuildOptions, preflight: Preflight): Pr
   // Equal inputs give equal output: when nothing changed, a build need not even hash its pages. An
   // update in place skips this: its watcher saw a change, and the page a reader has open waits.
   const inputsHash = options.inPlace ? undefined : digest(ownCode(), JSON.stringify(site), site.search ? searchEngineVersion() : '');
-  const previous = await readManifest(options.out);
+  const previous = options.inPlace ? inPlace : await readManifest(options.out);
   trace('hash the site model, read the manifest');
   const sameTool = previous?.version === TOOL_VERSION;
   if (sameTool && inputsHash !== undefined && previous?.inputs === inputsHash && (await topLevelMatches(options.out, previous.files))) {
@@ -82,10 +88,6 @@ async function buildFromSources(options: BuildOptions, preflight: Preflight): Pr
     return { ...base, pages: pageCount, languages: site.languages.length, ok: true, upToDate: true, reused: pageCount };
   }
 
-  const hashes = new InputHashes(site, rendererHash(site));
-  const inPlace = options.inPlace ? previous : undefined;
-  const first = inPlace && options.priority ? await renderFirst(site, options.out, inPlace, pages, hashes, options.priority) : [];
-  if (first.length > 0) trace('open pages rendered first');
   const files: Record<string, string> = {};
   for (const [index, page] of pages.entries()) {
     files[pageFile(page)] = hashes.page(page);

@@ -8,6 +8,7 @@ import { prependToDescription, writeCorpus, type CorpusShape } from './corpus.js
 import { writeFloor } from './floor.js';
 import { settleDisk, step, table, type Run } from './measure.js';
 import { measureScale, scaleTable, type ScalePoint } from './scale.js';
+import { bundledEdits, copyBundled } from './bundled.js';
 import { serveRoundTrips } from './serve.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -29,6 +30,7 @@ async function main(): Promise<void> {
       scale: { type: 'boolean', default: false },
       'round-trips': { type: 'string', default: '5' },
       anchor: { type: 'boolean', default: false },
+      bundled: { type: 'boolean', default: false },
       'anchor-dir': { type: 'string' },
     },
   });
@@ -54,7 +56,7 @@ async function main(): Promise<void> {
     const anchor: AnchorRun | undefined = eleventy && anchorDir ? await buildAnchor(eleventy, root, anchorDir, HERE, runs[0]!, say) : undefined;
     runs.push(await step(CLI, 'no-op rebuild', root, out, jobs));
     const codeFiles = readdirSync(path.join(root, 'codes/family1')).filter((f) => /^\d+\.md$/.test(f)).map((f) => path.join(root, 'codes/family1', f));
-    const changeCode = (file: string) => prependToDescription(file, 'Changed.');
+    const changeCode = (file: string, text = 'Changed.') => prependToDescription(file, text);
     // The first build after a clean one makes a new folder tree; later ones update the output kept from the build before.
     changeCode(codeFiles[0]!);
     runs.push(await step(CLI, 'one code changed, first edit', root, out, jobs));
@@ -67,14 +69,13 @@ async function main(): Promise<void> {
     runs.push(await step(CLI, 'one label changed', root, out, jobs));
     // The preview: from saving a code to its open page showing the change (other codes than those built above).
     settleDisk();
-    const trips = await serveRoundTrips(CLI, root, codeFiles.slice(2, 2 + Number(values['round-trips'])), (file) => `/en/family1/${path.basename(file, '.md')}/`);
+    const trips = await serveRoundTrips(CLI, root, codeFiles.slice(2, 2 + Number(values['round-trips'])).map((file) => ({ page: `/en/family1/${path.basename(file, '.md')}/`, save: (marker: string) => changeCode(file, marker) })));
     // Last, so that removing its files does not slow the steps measured after it.
     settleDisk();
     const floorSeconds = await writeFloor(out, path.join(root, 'floor'));
     process.stdout.write(`${table(anchor ? [runs[0]!, anchor, ...runs.slice(1)] : runs)}\n`);
     if (anchor) say(anchorSummary(runs[0]!, anchor));
-    const sorted = [...trips].sort((a, b) => a - b);
-    if (trips.length) process.stdout.write(`serve round trip (save a code → its open page shows it), ${trips.length} edits: median ${(sorted[Math.floor(sorted.length / 2)]! * 1000).toFixed(0)} ms, ${(sorted[0]! * 1000).toFixed(0)}–${(sorted.at(-1)! * 1000).toFixed(0)} ms\n`);
+    if (trips.length) say(`serve round trip (save a code → its open page shows it), ${tripSummary(trips)}`);
     const full = runs[0]!;
     process.stdout.write(`floor: writing the same ${full.pages} files with nothing rendered takes ${floorSeconds.toFixed(2)} s (${Math.round(full.pages / floorSeconds)} pages/s) on this disk\n`);
     for (const run of runs.slice(1)) process.stdout.write(`${run.step}: ${((run.seconds / full.seconds) * 100).toFixed(1)} % of the full build\n`);
@@ -83,7 +84,21 @@ async function main(): Promise<void> {
       scale = await measureScale(CLI, REPO, values.dir ?? tmpdir());
       process.stdout.write(`full builds of three families in ten languages, by size:\n${scaleTable(scale)}\n`);
     }
-    const report = { shape: { ...shape, languages: languages.length }, jobs: jobs ?? 'cores', node: process.version, runs, serveRoundTrips: trips, floor: { seconds: floorSeconds, pagesPerSecond: Math.round(full.pages / floorSeconds) }, anchor, scale };
+    let bundled: { code: number[]; label: number[] } | undefined;
+    if (values.bundled) {
+      // The bundled site (about 64,000 pages) in a copy: a code's text and a Vietnamese label saved in turn.
+      const copy = copyBundled(REPO, values.dir ?? tmpdir());
+      try {
+        settleDisk();
+        const times = await serveRoundTrips(CLI, copy, bundledEdits(copy, 2 * Number(values['round-trips'])));
+        bundled = { code: times.filter((_, i) => i % 2 === 0), label: times.filter((_, i) => i % 2 === 1) };
+        say(`serve round trip on the bundled site, a code saved: ${tripSummary(bundled.code)}`);
+        say(`serve round trip on the bundled site, a Vietnamese label saved: ${tripSummary(bundled.label)}`);
+      } finally {
+        rmSync(copy, { recursive: true, force: true });
+      }
+    }
+    const report = { shape: { ...shape, languages: languages.length }, jobs: jobs ?? 'cores', node: process.version, runs, serveRoundTrips: trips, bundledRoundTrips: bundled, floor: { seconds: floorSeconds, pagesPerSecond: Math.round(full.pages / floorSeconds) }, anchor, scale };
     const file = values.json ?? path.join(REPO, 'bench-results', `bench-${shape.codes}x${languages.length}x${shape.families}.json`);
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
@@ -91,6 +106,13 @@ async function main(): Promise<void> {
   } finally {
     if (!values.keep) for (const dir of [root, anchorDir]) if (dir) rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Round-trip times as `N edits: median M ms, A–B ms`. */
+function tripSummary(trips: readonly number[]): string {
+  const sorted = [...trips].sort((a, b) => a - b);
+  const ms = (seconds: number) => (seconds * 1000).toFixed(0);
+  return `${trips.length} edits: median ${ms(sorted[Math.floor(sorted.length / 2)]!)} ms, ${ms(sorted[0]!)}–${ms(sorted.at(-1)!)} ms`;
 }
 
 await main();

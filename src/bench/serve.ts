@@ -1,13 +1,19 @@
 import { spawn } from 'node:child_process';
 import http from 'node:http';
-import { prependToDescription } from './corpus.js';
+
+/** A change a writer saves while a reader has a page of it open in the preview. */
+export interface PreviewEdit {
+  /** The open page, as a path from the site's root (`/en/smtp/550/`). */
+  readonly page: string;
+  /** Saves the change: a source file edited so that the page shows `marker`. */
+  readonly save: (marker: string) => void;
+}
 
 /**
- * The preview's round trip as a reader sees it: from saving a code file to the open page, fetched
- * again after the server said to reload, showing the change. Each edit changes the code's
- * description; `pagePath` gives the page of a code file.
+ * The preview's round trip as a reader sees it: from saving a file to the open page, fetched again
+ * after the server said to reload, showing the change. One time per edit, in seconds.
  */
-export async function serveRoundTrips(cli: string, root: string, files: readonly string[], pagePath: (file: string) => string): Promise<number[]> {
+export async function serveRoundTrips(cli: string, root: string, edits: readonly PreviewEdit[]): Promise<number[]> {
   const child = spawn(process.execPath, [cli, 'serve', '--root', root, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
@@ -18,12 +24,12 @@ export async function serveRoundTrips(cli: string, root: string, files: readonly
   try {
     const base = await waitFor(() => /serving (http:\/\/127\.0\.0\.1:\d+\/)/.exec(stdout)?.[1], child, 600_000, () => `${stdout}${stderr}`);
     const times: number[] = [];
-    for (const [index, file] of files.entries()) {
-      const page = `${base}${pagePath(file).replace(/^\//, '')}`;
+    for (const [index, edit] of edits.entries()) {
+      const page = `${base}${edit.page.replace(/^\//, '')}`;
       const marker = `Edited for the round trip ${index}.`;
-      const reloads = await openEvents(`${base}__code-compare/events?page=${encodeURIComponent(pagePath(file))}`);
+      const reloads = await openEvents(`${base}__code-compare/events?page=${encodeURIComponent(edit.page)}`);
       const started = performance.now();
-      prependToDescription(file, marker);
+      edit.save(marker);
       const late = new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no reload of ${page} within 60 s of the edit\n${stdout}${stderr}`)), 60_000).unref());
       await Promise.race([reloads.reload, late]);
       const html = await getText(page);

@@ -28,11 +28,20 @@ export function unflattenLabels(entries: Iterable<readonly [string, string]>): L
 }
 
 /** `'home.codeCount_one'` → `{ base: 'home.codeCount', category: 'one' }`; plain keys have no category. */
-export function splitPluralKey(key: string): { base: string; category?: PluralCategory } {
-  const match = /^(.*)_([a-z]+)$/.exec(key);
-  if (match && isPluralCategory(match[2]!)) return { base: match[1]!, category: match[2] as PluralCategory };
-  return { base: key };
+export function splitPluralKey(key: string): PluralKey {
+  let split = pluralKeys.get(key);
+  if (!split) {
+    const match = /^(.*)_([a-z]+)$/.exec(key);
+    split = match && isPluralCategory(match[2]!) ? { base: match[1]!, category: match[2] as PluralCategory } : { base: key };
+    pluralKeys.set(key, split);
+  }
+  return split;
 }
+
+type PluralKey = { readonly base: string; readonly category?: PluralCategory };
+
+/** A project has a few hundred keys, split again for each language on every build. */
+const pluralKeys = new Map<string, PluralKey>();
 
 /**
  * i18next's placeholder syntax, the one definition of it: `{{name}}`, `{{ name }}`, `{{- name}}`

@@ -2,6 +2,7 @@ import { promises as fs, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { diagnostic, positionAt, START, type Diagnostic, type Position } from '../diagnostics.js';
 import { MAX_ASSET_BYTES, MAX_LABEL_FILE_BYTES, MAX_TEXT_BYTES } from '../limits.js';
+import { KeptReads } from './kept-reads.js';
 import { invalidUtf8Position } from './utf8.js';
 
 /** A user file read as text: BOM removed, CRLF folded to LF, Unicode NFC. */
@@ -149,9 +150,12 @@ export async function filesUnder(dir: string, suffix: string): Promise<string[]>
 }
 
 /** Reads many files, collecting every diagnostic rather than stopping at the first. */
+/** Text sources read by this process, kept while the preview's watcher sees no change to them. */
+export const keptSources = new KeptReads<ReadResult>();
+
 export async function readSources(root: string, paths: readonly string[]): Promise<{ files: SourceFile[]; diagnostics: Diagnostic[] }> {
   const realRoot = realpathSync.native(root);
-  const results = paths.map((p) => readSourceSync(root, realRoot, p));
+  const results = paths.map((p) => keptSources.read(path.resolve(p), () => readSourceSync(root, realRoot, p)));
   return {
     files: results.flatMap((r) => (r.file ? [r.file] : [])),
     diagnostics: results.flatMap((r) => r.diagnostics),

@@ -86,11 +86,16 @@ export function checkLabelSources(
   const stale: StaleLabel[] = [];
   const unrecorded: string[] = [];
   if (report.tag === SOURCE_LANGUAGE) return { tag: report.tag, current, recorded, stale, unrecorded };
+  const recordedByBase = new Map<string, string[]>();
+  for (const k of recorded.keys()) {
+    const base = splitPluralKey(k).base;
+    (recordedByBase.get(base) ?? recordedByBase.set(base, []).get(base)!).push(k);
+  }
   for (const [base, forms] of english) {
     const key = firstKey.get(base);
     if (key === undefined) continue;
     current.set(base, forms);
-    const keys = [...new Set([...forms.keys(), ...[...recorded.keys()].filter((k) => forms.has(k) || splitPluralKey(k).base === base)])];
+    const keys = [...new Set([...forms.keys(), ...(recordedByBase.get(base) ?? [])])];
     if (!keys.some((k) => recorded.has(k))) {
       unrecorded.push(base);
       continue;

@@ -49,6 +49,17 @@ export async function renderFirst(site: Site, out: string, previous: Manifest, p
 }
 
 /**
+ * Renders `count` pages spread over the site in memory and drops them. The initial build of a
+ * large site renders in worker threads: this thread's render code is then first compiled by the
+ * reader's first edits (320–390 ms to show instead of 135–205 ms on the bundled site).
+ */
+export function warmRenderer(site: Site, pages: readonly PageRef[], count: number): void {
+  const renderer = rendererFor(site);
+  const step = Math.max(1, Math.floor(pages.length / count));
+  for (let i = 0; i < pages.length; i += step) renderer.render(pages[i]!);
+}
+
+/**
  * Writes the pages and files whose inputs changed into `out` (but those already `written` first),
  * and removes those that are gone. The files it wrote, the first ones included, are in `written`.
  */

@@ -93,6 +93,17 @@ describe('code-compare serve, when a code is saved', () => {
       const after = parse(await fetchText(page)).querySelector('h1')?.textContent ?? '';
       expect(after).toContain('Mailbox not there');
       expect((await lineMatching(/change codes\/smtp\/550\.md: .*open pages shown after \d+ ms/))[0]).toBeTruthy();
+
+      // A label saved next: the update reads the label file again, and only what the watcher named.
+      const labels = path.join(root, 'locales/en.json');
+      const english = JSON.parse(readFileSync(labels, 'utf8')) as { code: { description: string } };
+      english.code.description = 'What it means';
+      writeFileSync(labels, JSON.stringify(english, null, 2));
+      await events.next('reload');
+      const headings = parse(await fetchText(page)).querySelectorAll('h2').map((h) => h.textContent.trim());
+      expect(headings).toContain('What it means');
+      expect(headings).not.toContain('Description');
+      expect(parse(await fetchText(page)).querySelector('h1')?.textContent).toContain('Mailbox not there');
       events.close();
     } finally {
       child.kill('SIGTERM');
