@@ -19,6 +19,7 @@ import { makeContainers, renderPages, stopWorkers } from './write/render-pages.j
 import type { PageJob } from './write/render-task.js';
 import { SEARCH_FOLDER, searchEngineVersion, stopIndexing } from './write/search-index.js';
 import { makeSearchIndex } from './write/search-update.js';
+import { emptyTrashLater } from './write/trash.js';
 import { searchPages } from './model/search.js';
 
 /** The manifest with the subset of this build, or none for a full build: a full manifest is written as it always was. */
@@ -146,7 +147,7 @@ async function buildFromSources(options: BuildOptions, preflight: Preflight): Pr
     }
     const kept = pages.length - jobs.length;
     trace(`plan: ${jobs.length} pages to link or render`);
-    const result = await renderPages(site, { staging: staging.dir, previous: previous ? options.out : undefined }, jobs, options.jobs ?? availableParallelism(), (done) => options.onProgress?.(kept + done, pages.length));
+    const result = await renderPages(site, { staging: staging.dir, previous: previous ? options.out : undefined, trash: staging.trash }, jobs, options.jobs ?? availableParallelism(), (done) => options.onProgress?.(kept + done, pages.length));
     // After the pages, not beside them: writing the sitemap while the workers render gained no time and cost 20–40 MB more at the peak.
     for (const file of extraFiles(site)) if (!upToDate(file.name)) await writeChunks(path.join(staging.dir, file.name), file.chunks());
     trace('render and write pages, sitemap, robots.txt, assets');
@@ -158,11 +159,13 @@ async function buildFromSources(options: BuildOptions, preflight: Preflight): Pr
     await writeMarker(staging.dir, manifest);
     await publishStaging(staging.dir, options.out);
     trace('publish');
+    if (staging.trash) emptyTrashLater(staging.trash);
     return { ...summary, ok: true, ...result, reused: result.reused + kept };
   } catch (error) {
     // Stopping the workers fails the render; the signal handler removes the staging folder and exits 130.
     if (interrupted) await new Promise<never>(() => undefined);
     await removeTree(staging.dir);
+    if (staging.trash) emptyTrashLater(staging.trash);
     const message = (error as Error).message ?? String(error);
     // A RenderError loses its class crossing from a worker thread, but keeps its message.
     const fault = /^(?:RenderError: )?(\S+) \(or a partial it uses\), (.*)$/s.exec(message);

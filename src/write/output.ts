@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { makeTrash } from './trash.js';
 import { diagnostic, START, type Diagnostic } from '../diagnostics.js';
 import { describeSubset, PREVIEW_FOLDER, previewName, type Subset } from '../subset.js';
 import { isOwnFolder, isRealFolder, lstatPath, markStaging, MARKER, readManifest, topLevelNames, TOOL_VERSION, whyNotOutput } from './ownership.js';
@@ -121,6 +122,8 @@ export async function recoverOutput(out: string): Promise<void> {
 export interface Staging {
   readonly dir: string;
   readonly holds: Readonly<Record<string, string>>;
+  /** Where the files it replaces go, for a kept output. */
+  readonly trash?: string;
   /** Of the pages it holds, those in the search index: hashes of their bytes. */
   readonly searched?: Readonly<Record<string, string>>;
 }
@@ -155,11 +158,12 @@ export async function createStaging(out: string): Promise<Staging> {
   const cache = await cacheFolder(out);
   const manifest = cache ? await readManifest(kept) : undefined;
   if (manifest && manifest.version === TOOL_VERSION && (await topLevelMatches(kept, manifest.files))) {
+    const trash = await makeTrash(cache!, path.basename(out)).catch(() => undefined);
     try {
       await fs.rename(kept, staging);
       // From here on the folder holds a mix of two builds until this one finishes: no manifest may vouch for it.
       await markStaging(staging);
-      return { dir: staging, holds: manifest.files, searched: manifest.searched };
+      return { dir: staging, holds: manifest.files, searched: manifest.searched, trash };
     } catch {
       await removeIfOwn(staging);
     }

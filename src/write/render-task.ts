@@ -2,6 +2,7 @@ import { linkSync, mkdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pageId, type PageRef } from '../model/pages.js';
 import { Renderer } from '../render/renderer.js';
+import { moveToTrash } from './trash.js';
 
 export interface PageJob {
   readonly page: PageRef;
@@ -19,6 +20,8 @@ export interface PageJob {
 export interface RenderTask {
   readonly staging: string;
   readonly previous?: string;
+  /** Where replaced files go when the staging folder is a kept output (see makeTrash); else they are removed. */
+  readonly trash?: string;
   readonly jobs: readonly PageJob[];
 }
 
@@ -61,7 +64,10 @@ export function runRenderTask(renderer: Renderer, task: RenderTask): RenderTaskR
   for (const job of task.jobs) {
     const target = path.join(task.staging, job.file);
     makeDir(path.dirname(target));
-    if (job.replace) removeFile(target);
+    if (job.replace) {
+      if (task.trash) moveToTrash(target, task.trash, job.file);
+      else removeFile(target);
+    }
     if (job.reuse && task.previous) {
       try {
         linkSync(path.join(task.previous, job.file), target);
