@@ -20,7 +20,7 @@ const IN_PROCESS_BELOW = 4000;
  * V8 grows a heap by a factor it takes from the heap's limit: up to 4× for the default limit of a
  * machine with several GB, about 1.6× for 512 MB. Left to the default, each worker's old generation
  * grew to 80–105 MB around 35–48 MB of live objects, and a build of the bundled site peaked at
- * 356–428 MB; limited, at 296–320 MB (75,000 pages: 289–320 MB against 370–436), in the same time.
+ * 356–428 MB; limited, at 296–312 MB (75,000 pages: 289–320 MB against 370–436), in the same time.
  * The limit is no cap on a site: a worker holds the site model and each language's localized codes,
  * about 20 KB a code and language, and the limit stays ten times above that as sites grow.
  * A smaller young generation than V8's default costs no measurable time either.
