@@ -21,13 +21,14 @@ const IN_PROCESS_BELOW = 4000;
  * machine with several GB, about 1.6× for 512 MB. Left to the default, each worker's old generation
  * grew to 80–105 MB around 35–48 MB of live objects, and a build of the bundled site peaked at
  * 356–428 MB; limited, at 296–312 MB (75,000 pages: 289–320 MB against 370–436), in the same time.
- * The limit is no cap on a site: a worker holds the site model and each language's localized codes,
- * about 20 KB a code and language, and the limit stays ten times above that as sites grow.
+ * The limit is no cap on a site: it stays ten times above what a worker was measured to hold, 14–20
+ * times the site model's JSON and about 20 KB a code and language, whichever is more.
  * A smaller young generation than V8's default costs no measurable time either.
  */
-export function workerHeapLimits(site: Site): { maxYoungGenerationSizeMb: number; maxOldGenerationSizeMb: number } {
+export function workerHeapLimits(site: Site, siteJsonBytes: number): { maxYoungGenerationSizeMb: number; maxOldGenerationSizeMb: number } {
   const localizedCodes = site.languages.length * site.families.reduce((n, family) => n + family.codes.length, 0);
-  return { maxYoungGenerationSizeMb: 12, maxOldGenerationSizeMb: Math.max(512, Math.ceil(localizedCodes / 4)) };
+  const heldMb = Math.max((20 * siteJsonBytes) / 2 ** 20, (20 * localizedCodes) / 1024);
+  return { maxYoungGenerationSizeMb: 12, maxOldGenerationSizeMb: Math.max(512, Math.ceil(10 * heldMb)) };
 }
 
 /** Stops the worker threads of the render running now, if any: for an interrupted build. */
@@ -66,7 +67,7 @@ export async function renderPages(site: Site, task: Omit<RenderTask, 'jobs'>, jo
     minThreads: workers,
     maxThreads: workers,
     idleTimeout: 1000,
-    resourceLimits: workerHeapLimits(site),
+    resourceLimits: workerHeapLimits(site, JSON.stringify(site).length),
   });
   let first = true;
   stopWorkers = () => pool.destroy();
