@@ -1,4 +1,5 @@
 import { MAX_REPEATED_DIAGNOSTICS } from './limits.js';
+import { countText } from './count-text.js';
 
 export type Severity = 'error' | 'warning';
 
@@ -63,7 +64,7 @@ export function limitRepeated(list: readonly Diagnostic[], limit = MAX_REPEATED_
     const total = totals.get(key)!;
     seen.set(key, n);
     if (n <= limit || total === limit + 1) out.push(d);
-    else if (n === limit + 1) out.push({ ...d, message: `${d.message} (and ${(total - n).toLocaleString('en-US')} more like it in this file, not shown)` });
+    else if (n === limit + 1) out.push({ ...d, message: `${d.message} (and ${countText(total - n)} more like it in this file, not shown)` });
   }
   return out;
 }

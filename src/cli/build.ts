@@ -5,6 +5,7 @@ import { hasErrors } from '../diagnostics.js';
 import { describeSubset, PREVIEW_FOLDER, previewName, subsetOf } from '../subset.js';
 import { resolveBaseUrl, resolveCommon, type CommonOptions } from './options.js';
 import { plural, printDiagnostics, type Output } from './report.js';
+import { countText } from '../count-text.js';
 
 export interface BuildCommandOptions extends CommonOptions {
   readonly out?: string;
@@ -49,8 +50,8 @@ export async function buildCommand(options: BuildCommandOptions, output: Output)
     return 1;
   }
   const missing = `missing translations: ${plural(result.missingLabels, 'label', 'labels')}, ${plural(result.missingContent, 'content field', 'content fields')}`;
-  const work = result.upToDate ? 'up to date, nothing rewritten' : `${result.rendered.toLocaleString('en-US')} rendered, ${result.reused.toLocaleString('en-US')} reused`;
-  const indexable = `indexable pages: ${result.indexable.map((c) => `${c.lang} ${c.indexable.toLocaleString('en-US')}`).join(', ')}`;
+  const work = result.upToDate ? 'up to date, nothing rewritten' : `${countText(result.rendered)} rendered, ${countText(result.reused)} reused`;
+  const indexable = `indexable pages: ${result.indexable.map((c) => `${c.lang} ${countText(c.indexable)}`).join(', ')}`;
   output.out(`built ${plural(result.pages, 'page', 'pages')} in ${plural(result.languages, 'language', 'languages')} (${work}), ${plural(warnings, 'warning', 'warnings')}, ${missing}, ${indexable}, ${seconds} s`);
   return 0;
 }

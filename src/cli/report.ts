@@ -1,4 +1,5 @@
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
+import { countText } from '../count-text.js';
 
 export interface Output {
   out(line: string): void;
@@ -19,5 +20,5 @@ export function diagnosticsJson(list: readonly Diagnostic[]): string {
 }
 
 export function plural(n: number, one: string, many: string): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+  return `${countText(n)} ${n === 1 ? one : many}`;
 }

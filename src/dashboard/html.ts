@@ -2,10 +2,11 @@ import type { DiffPart } from '../cli/word-diff.js';
 import { escapeHtml as e } from '../render/html.js';
 import type { Count, Dashboard, DashboardEntry, DashboardLanguage, EntryPart } from './model.js';
 import { DASHBOARD_CSS } from './style.js';
+import { countText } from '../count-text.js';
 
 const percent = (count: Count) => (count.total === 0 ? 100 : Math.floor((count.done / count.total) * 1000) / 10);
 
-const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+const plural = (n: number, one: string, many: string) => `${countText(n)} ${n === 1 ? one : many}`;
 
 /** Text in the language of the entry, marked so screen readers and the bidi algorithm treat it as such. */
 const own = (language: DashboardLanguage, text: string) => `<span lang="${e(language.tag)}" dir="${language.dir}">${e(text)}</span>`;
@@ -16,7 +17,7 @@ function bar(language: DashboardLanguage, id: string, title: string, count: Coun
   const label = `${anchor(language.tag)}-${id}`;
   return `<span id="${label}">${e(title)}</span>
 <meter min="0" max="${Math.max(count.total, 1)}" value="${count.total === 0 ? 1 : count.done}" aria-labelledby="${label}" aria-describedby="${label}-n"></meter>
-<span id="${label}-n" class="count" data-done="${count.done}" data-total="${count.total}">${count.done.toLocaleString('en-US')} of ${count.total.toLocaleString('en-US')} (${percent(count)}%)</span>`;
+<span id="${label}-n" class="count" data-done="${count.done}" data-total="${count.total}">${countText(count.done)} of ${countText(count.total)} (${percent(count)}%)</span>`;
 }
 
 function diff(parts: readonly DiffPart[]): string {

@@ -7,6 +7,7 @@ import { MAX_LABELS } from '../limits.js';
 import { labelOverLimit, usableLabelTree } from './label-keys.js';
 import type { LabelDefaults } from './label-defaults.js';
 import type { LabelTree } from '../model/types.js';
+import { countText } from '../count-text.js';
 
 /** One language's labels after validation, with what the build and `status` need to know. */
 export interface LabelReport {
@@ -266,7 +267,7 @@ export function validateLabels(files: readonly JsonFile[], diagnostics: Diagnost
     const tree = usableLabelTree(file, diagnostics);
     const over = labelOverLimit(tree);
     if (over) {
-      diagnostics.push(diagnostic(file.path, file.locate(over), 'error', 'input-limit', `a label file may hold at most ${MAX_LABELS.toLocaleString('en-US')} labels; this is the next one`));
+      diagnostics.push(diagnostic(file.path, file.locate(over), 'error', 'input-limit', `a label file may hold at most ${countText(MAX_LABELS)} labels; this is the next one`));
       continue;
     }
     usable.push({ file, tree, tag });
