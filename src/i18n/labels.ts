@@ -27,6 +27,11 @@ export function unflattenLabels(entries: Iterable<readonly [string, string]>): L
   return root as LabelTree;
 }
 
+type PluralKey = { readonly base: string; readonly category?: PluralCategory };
+
+/** A project has a few hundred keys, split again for each language on every build. */
+const pluralKeys = new Map<string, PluralKey>();
+
 /** `'home.codeCount_one'` → `{ base: 'home.codeCount', category: 'one' }`; plain keys have no category. */
 export function splitPluralKey(key: string): PluralKey {
   let split = pluralKeys.get(key);
@@ -38,10 +43,6 @@ export function splitPluralKey(key: string): PluralKey {
   return split;
 }
 
-type PluralKey = { readonly base: string; readonly category?: PluralCategory };
-
-/** A project has a few hundred keys, split again for each language on every build. */
-const pluralKeys = new Map<string, PluralKey>();
 
 /**
  * i18next's placeholder syntax, the one definition of it: `{{name}}`, `{{ name }}`, `{{- name}}`

@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { processAlive } from './process-alive.js';
 import { makeTrash } from './trash.js';
 import { diagnostic, START, type Diagnostic } from '../diagnostics.js';
 import { describeSubset, PREVIEW_FOLDER, previewName, type Subset } from '../subset.js';
@@ -35,15 +36,6 @@ export async function topLevelMatches(dir: string, files: Readonly<Record<string
   expected.add(MARKER);
   const found = await fs.readdir(dir).catch(() => [] as string[]);
   return found.length === expected.size && found.every((name) => expected.has(name));
-}
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /**

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { promises as fs, renameSync } from 'node:fs';
 import path from 'node:path';
+import { processAlive } from './process-alive.js';
 
 const TRASH = '.trash-';
 
@@ -14,21 +15,12 @@ export async function makeTrash(cache: string, output: string): Promise<string> 
   const prefix = `${output}${TRASH}`;
   for (const name of await fs.readdir(cache).catch(() => [] as string[])) {
     const owner = name.startsWith(prefix) ? Number(name.slice(prefix.length)) : NaN;
-    if (Number.isInteger(owner) && owner !== process.pid && !alive(owner)) emptyTrashLater(path.join(cache, name));
+    if (Number.isInteger(owner) && owner !== process.pid && !processAlive(owner)) emptyTrashLater(path.join(cache, name));
   }
   const trash = path.join(cache, `${prefix}${process.pid}`);
   await fs.rm(trash, { recursive: true, force: true });
   await fs.mkdir(trash);
   return trash;
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /** Moves `file` (the page `name`, `vi/smtp/550/index.html`) into the trash folder; a file already gone is no error. */
