@@ -2,6 +2,7 @@ import { applyStrict, hasErrors, type Diagnostic } from './diagnostics.js';
 import type { IndexableCount } from './model/indexing.js';
 import type { SearchPage } from './model/search.js';
 import { digest } from './model/hash.js';
+import { FileStamps } from './load/file-stamps.js';
 import { sourceFingerprint } from './load/fingerprint.js';
 import { repositoryHead } from './load/history.js';
 import { PACKAGE_ROOT } from './package.js';
@@ -9,7 +10,7 @@ import type { ProjectOptions } from './project.js';
 import { subsetOf } from './subset.js';
 import { ownCode } from './tool-code.js';
 import { trace } from './trace.js';
-import { checkOutputFolder, checkSubsetOutput, outputPathProblems, partialOverFull, recoverOutput, topLevelMatches } from './write/output.js';
+import { checkOutputFolder, checkSubsetOutput, outputPathProblems, partialOverFull, recoverOutput, stampsFile, topLevelMatches } from './write/output.js';
 import type { Priority } from './write/in-place.js';
 import { readManifestHead, storedReport, TOOL_VERSION } from './write/ownership.js';
 
@@ -55,10 +56,17 @@ export interface BuildResult {
  * (pages carry the date of their content's last commit), the tool's code and the options that
  * choose what is built.
  */
-async function fingerprint(options: BuildOptions): Promise<string> {
+async function fingerprint(options: BuildOptions, stamps: FileStamps): Promise<string> {
   const chosen = JSON.stringify([options.baseUrl, options.languages ?? null, options.families ?? null, options.search ?? null]);
   const head = repositoryHead(options.root);
-  return digest(sourceFingerprint(options.root, PACKAGE_ROOT), await head, ownCode(), chosen);
+  return digest(sourceFingerprint(options.root, PACKAGE_ROOT, stamps), await head, ownCode(stamps), chosen);
+}
+
+/** Keeps what the fingerprint learnt of the files' bytes beside the output, after a build that succeeded (a refused output finds nothing new beside it). */
+async function keepStamps(result: BuildResult, out: string, stamps: FileStamps): Promise<BuildResult> {
+  const file = result.ok ? await stampsFile(out) : undefined;
+  if (file) stamps.write(file);
+  return result;
 }
 
 /**
@@ -71,7 +79,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const subset = subsetOf(options);
   // An update in place is for a preview, whose watcher saw a file change: reading every source to
   // learn whether one did would only delay the page its reader has open.
-  const sources = options.inPlace ? undefined : await fingerprint(options);
+  const stamps = FileStamps.read(options.inPlace ? undefined : await stampsFile(options.out));
+  const sources = options.inPlace ? undefined : await fingerprint(options, stamps);
   const unsafe = outputPathProblems(options.root, options.out);
   // A manifest read whole is parsed and checked entry by entry; its head alone, with the hash of its table, says as much here.
   const head = unsafe.length === 0 && sources !== undefined ? await readManifestHead(options.out) : undefined;
@@ -83,9 +92,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const counts = { diagnostics, missingLabels: report.missingLabels, missingContent: report.missingContent, rendered: 0, bytes: 0 };
     if (hasErrors(diagnostics)) return { ...counts, ok: false, pages: 0, reused: 0, languages: 0, upToDate: false, indexable: [] };
     await recoverOutput(options.out);
-    return { ...counts, ok: true, pages: report.pages, reused: report.pages, languages: report.languages, upToDate: true, indexable: report.indexable, written: [] };
+    return keepStamps({ ...counts, ok: true, pages: report.pages, reused: report.pages, languages: report.languages, upToDate: true, indexable: report.indexable, written: [] }, options.out, stamps);
   }
   const [outputProblems, subsetProblems] = await Promise.all([checkOutputFolder(options.root, options.out), checkSubsetOutput(options.root, options.out, subset)]);
   const { fullBuild } = await import('./full-build.js');
-  return fullBuild(options, { sources, outputProblems: [...outputProblems, ...subsetProblems] });
+  const result = await fullBuild(options, { sources, outputProblems: [...outputProblems, ...subsetProblems] });
+  return options.inPlace ? result : keepStamps(result, options.out, stamps);
 }

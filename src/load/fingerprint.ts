@@ -1,6 +1,7 @@
 import { createHash, type Hash } from 'node:crypto';
 import { lstatSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
+import { FileStamps } from './file-stamps.js';
 import { labelFileTag } from './label-files.js';
 
 /**
@@ -8,17 +9,18 @@ import { labelFileTag } from './label-files.js';
  * under codes/, locales/ and templates/ (names, kinds, link targets, contents), package.json, and
  * the tool's templates and label files. Equal fingerprints mean equal sources, so a build whose
  * fingerprint matches the last one's can stop before parsing anything. Read synchronously: a few
- * hundred small files cost less than the promises to read them.
+ * hundred small files cost less than the promises to read them. A file `stamps` knows by its stats
+ * is not read again.
  */
-export function sourceFingerprint(root: string, packageRoot: string): string {
+export function sourceFingerprint(root: string, packageRoot: string, stamps = new FileStamps()): string {
   const hash = createHash('sha256');
-  for (const folder of ['codes', 'locales', 'templates']) addTree(hash, root, folder);
-  addFile(hash, root, 'package.json');
+  for (const folder of ['codes', 'locales', 'templates']) addTree(hash, stamps, root, folder);
+  addFile(hash, stamps, root, 'package.json');
   if (!sameFolder(root, packageRoot)) {
     hash.update('\u0000tool\u0000');
-    addTree(hash, packageRoot, 'templates');
+    addTree(hash, stamps, packageRoot, 'templates');
     for (const entry of entries(path.join(packageRoot, 'locales'))) {
-      if (entry.isFile() && labelFileTag(entry.name) !== undefined) addFile(hash, packageRoot, `locales/${entry.name}`);
+      if (entry.isFile() && labelFileTag(entry.name) !== undefined) addFile(hash, stamps, packageRoot, `locales/${entry.name}`);
     }
   }
   return hash.digest('hex');
@@ -44,16 +46,16 @@ function entries(dir: string): Dirent[] {
   }
 }
 
-function addTree(hash: Hash, base: string, relative: string, depth = 0): void {
+function addTree(hash: Hash, stamps: FileStamps, base: string, relative: string, depth = 0): void {
   if (depth > MAX_DEPTH) return;
   for (const entry of entries(path.join(base, relative))) {
     const child = `${relative}/${entry.name}`;
     if (entry.isDirectory() || (entry.isSymbolicLink() && isFolder(path.join(base, child)))) {
       // The loaders follow a link to a folder as if it were one.
       hash.update(`\u0000dir\u0000${child}\u0000${entry.isSymbolicLink() ? readlinkSync(path.join(base, child)) : ''}`);
-      addTree(hash, base, child, depth + 1);
+      addTree(hash, stamps, base, child, depth + 1);
     } else {
-      addFile(hash, base, child);
+      addFile(hash, stamps, base, child);
     }
   }
 }
@@ -67,7 +69,7 @@ function isFolder(file: string): boolean {
 }
 
 /** A file's name and kind, a link's target, and the bytes read through it (what the loaders would read). */
-function addFile(hash: Hash, base: string, relative: string): void {
+function addFile(hash: Hash, stamps: FileStamps, base: string, relative: string): void {
   const file = path.join(base, relative);
   let kind = 'missing';
   try {
@@ -79,9 +81,9 @@ function addFile(hash: Hash, base: string, relative: string): void {
   hash.update(`\u0000${kind}\u0000${relative}\u0000`);
   if (kind === 'missing' || kind === 'other') return;
   try {
-    const bytes = readFileSync(file);
-    hash.update(`${bytes.length}\u0000`);
-    hash.update(bytes);
+    const stats = statSync(file, { bigint: true });
+    if (stats.isDirectory()) throw Object.assign(new Error('a folder'), { code: 'EISDIR' });
+    hash.update(`${stats.size}\u0000${stamps.hash(file, stats, () => readFileSync(file))}`);
   } catch (error) {
     // A link to a folder, or a file that cannot be read: the loaders report it; the reason is hashed.
     hash.update(`unreadable\u0000${(error as NodeJS.ErrnoException).code ?? ''}`);

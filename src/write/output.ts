@@ -129,6 +129,12 @@ export async function parseMemoFile(out: string): Promise<string | undefined> {
   return (await isRealFolder(cache)) ? path.join(cache, `${path.basename(out)}.parsed.json`) : undefined;
 }
 
+/** Where the stamps of the files an output was built from are kept (see FileStamps), when the cache folder exists. */
+export async function stampsFile(out: string): Promise<string | undefined> {
+  const cache = path.dirname(keptOutput(out));
+  return (await isRealFolder(cache)) ? path.join(cache, `${path.basename(out)}.stamps.json`) : undefined;
+}
+
 /** The cache folder, when it is a real folder or can be made one; never through a link. */
 async function cacheFolder(out: string): Promise<string | undefined> {
   const cache = path.dirname(keptOutput(out));
