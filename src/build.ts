@@ -63,9 +63,9 @@ async function fingerprint(options: BuildOptions, stamps: FileStamps): Promise<s
 }
 
 /** Keeps what the fingerprint learnt of the files' bytes beside the output, after a build that succeeded (a refused output finds nothing new beside it). */
-async function keepStamps(result: BuildResult, out: string, stamps: FileStamps): Promise<BuildResult> {
-  const file = result.ok ? await stampsFile(out) : undefined;
-  if (file) stamps.write(file);
+async function keepStamps(result: BuildResult, out: string, stamps: FileStamps | undefined): Promise<BuildResult> {
+  const file = stamps && result.ok ? await stampsFile(out) : undefined;
+  if (stamps && file) stamps.write(file);
   return result;
 }
 
@@ -79,8 +79,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const subset = subsetOf(options);
   // An update in place is for a preview, whose watcher saw a file change: reading every source to
   // learn whether one did would only delay the page its reader has open.
-  const stamps = FileStamps.read(options.inPlace ? undefined : await stampsFile(options.out));
-  const sources = options.inPlace ? undefined : await fingerprint(options, stamps);
+  const stamps = options.inPlace ? undefined : FileStamps.read(await stampsFile(options.out));
+  const sources = stamps && (await fingerprint(options, stamps));
   const unsafe = outputPathProblems(options.root, options.out);
   // A manifest read whole is parsed and checked entry by entry; its head alone, with the hash of its table, says as much here.
   const head = unsafe.length === 0 && sources !== undefined ? await readManifestHead(options.out) : undefined;
@@ -97,5 +97,5 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const [outputProblems, subsetProblems] = await Promise.all([checkOutputFolder(options.root, options.out), checkSubsetOutput(options.root, options.out, subset)]);
   const { fullBuild } = await import('./full-build.js');
   const result = await fullBuild(options, { sources, outputProblems: [...outputProblems, ...subsetProblems] });
-  return options.inPlace ? result : keepStamps(result, options.out, stamps);
+  return keepStamps(result, options.out, stamps);
 }

@@ -1,5 +1,5 @@
 import { createHash, type Hash } from 'node:crypto';
-import { lstatSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync, type BigIntStats, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { FileStamps } from './file-stamps.js';
 import { labelFileTag } from './label-files.js';
@@ -72,8 +72,9 @@ function isFolder(file: string): boolean {
 function addFile(hash: Hash, stamps: FileStamps, base: string, relative: string): void {
   const file = path.join(base, relative);
   let kind = 'missing';
+  let stats: BigIntStats | undefined;
   try {
-    const stats = lstatSync(file);
+    stats = lstatSync(file, { bigint: true });
     kind = stats.isSymbolicLink() ? `link\u0000${readlinkSync(file)}` : stats.isFile() ? 'file' : 'other';
   } catch {
     // missing: its absence is part of the fingerprint
@@ -81,9 +82,9 @@ function addFile(hash: Hash, stamps: FileStamps, base: string, relative: string)
   hash.update(`\u0000${kind}\u0000${relative}\u0000`);
   if (kind === 'missing' || kind === 'other') return;
   try {
-    const stats = statSync(file, { bigint: true });
-    if (stats.isDirectory()) throw Object.assign(new Error('a folder'), { code: 'EISDIR' });
-    hash.update(`${stats.size}\u0000${stamps.hash(file, stats, () => readFileSync(file))}`);
+    // A link is hashed by what it points at; reading a folder through one throws (EISDIR).
+    const target = kind === 'file' ? stats! : statSync(file, { bigint: true });
+    hash.update(`${target.size}\u0000${stamps.hash(file, target, () => readFileSync(file))}`);
   } catch (error) {
     // A link to a folder, or a file that cannot be read: the loaders report it; the reason is hashed.
     hash.update(`unreadable\u0000${(error as NodeJS.ErrnoException).code ?? ''}`);

@@ -125,14 +125,17 @@ export interface Staging {
  * the cache folder exists as a real folder (a build that publishes makes it; no other makes it).
  */
 export async function parseMemoFile(out: string): Promise<string | undefined> {
-  const cache = path.dirname(keptOutput(out));
-  return (await isRealFolder(cache)) ? path.join(cache, `${path.basename(out)}.parsed.json`) : undefined;
+  return cacheFile(out, 'parsed');
 }
 
 /** Where the stamps of the files an output was built from are kept (see FileStamps), when the cache folder exists. */
 export async function stampsFile(out: string): Promise<string | undefined> {
+  return cacheFile(out, 'stamps');
+}
+
+async function cacheFile(out: string, kind: string): Promise<string | undefined> {
   const cache = path.dirname(keptOutput(out));
-  return (await isRealFolder(cache)) ? path.join(cache, `${path.basename(out)}.stamps.json`) : undefined;
+  return (await isRealFolder(cache)) ? path.join(cache, `${path.basename(out)}.${kind}.json`) : undefined;
 }
 
 /** The cache folder, when it is a real folder or can be made one; never through a link. */
