@@ -114,7 +114,7 @@ export async function recoverOutput(out: string): Promise<void> {
 export interface Staging {
   readonly dir: string;
   readonly holds: Readonly<Record<string, string>>;
-  /** Where the files it replaces go, for a kept output. */
+  /** Where the files it replaces and its work folders go, emptied after the build; none without a cache folder. */
   readonly trash?: string;
   /** Of the pages it holds, those in the search index: hashes of their bytes. */
   readonly searched?: Readonly<Record<string, string>>;
@@ -173,7 +173,7 @@ export async function createStaging(out: string): Promise<Staging> {
   }
   await fs.mkdir(staging);
   await markStaging(staging);
-  return { dir: staging, holds: {} };
+  return { dir: staging, holds: {}, trash: cache ? await makeTrash(cache, path.basename(out)).catch(() => undefined) : undefined };
 }
 
 /**

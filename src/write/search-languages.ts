@@ -1,58 +1,85 @@
 import { availableParallelism } from 'node:os';
 import { byLanguage, type SearchPage } from '../model/search.js';
 import { ENTRY_FILE, mergeEntries, ownerOf, parseEntry, type EntryLanguage, type SearchEntry } from './search-entry.js';
-import { runIndexer, type SearchFile } from './search-index.js';
+import { discard, runIndexer, runIndexerOnDisk, type IndexFile, type IndexerOptions, type SearchFile } from './search-index.js';
 
 /** One language's index as Pagefind made it: the entry file of that run (its language by Pagefind's key, `<html lang>` in lower case) and the files of the language. */
-export interface LanguageIndex {
+export interface LanguageIndex<F extends IndexFile = IndexFile> {
   readonly entry: SearchEntry;
   /** The language's own files, by name under the index's folder. */
-  readonly own: readonly SearchFile[];
+  readonly own: readonly F[];
   /** The engine's files, the same for every language: its scripts and the stemmer-less wasm. */
-  readonly engine: readonly SearchFile[];
+  readonly engine: readonly F[];
 }
 
-function split(files: readonly SearchFile[]): LanguageIndex {
+function split<F extends IndexFile>(files: readonly F[]): LanguageIndex<F> {
   const entryFile = files.find((file) => file.name === ENTRY_FILE);
-  if (!entryFile) throw new Error(`the search index has no ${ENTRY_FILE}`);
+  if (!entryFile || !('content' in entryFile)) throw new Error(`the search index has no ${ENTRY_FILE}`);
   const entry = parseEntry(entryFile.content);
-  const own: SearchFile[] = [];
-  const engine: SearchFile[] = [];
+  const own: F[] = [];
+  const engine: F[] = [];
   for (const file of files) if (file !== entryFile) (ownerOf(entry, file.name) === undefined ? engine : own).push(file);
   return { entry, own, engine };
 }
 
+type LaneOptions = IndexerOptions & { readonly parallel?: number };
+
 /**
- * Makes the index of each group of pages (one language each), `parallel` at a time, the largest
+ * Runs `index` on each group of pages (one language each), `parallel` at a time, the largest
  * first so that none is left alone at the end. Pagefind's program uses every core, but not all the
  * time: two at once on two cores took 4.4 s for the bundled site's ten languages, one at a time 5.3 s.
+ * Every lane is settled before a failure is reported: the caller removes the folder they work in.
  */
-export async function indexLanguages(dir: string, groups: readonly (readonly SearchPage[])[], options: { readonly parallel?: number; readonly background?: boolean } = {}): Promise<LanguageIndex[]> {
-  const parallel = options.parallel ?? Math.min(2, availableParallelism());
+async function inLanes<T>(groups: readonly (readonly SearchPage[])[], parallel: number, index: (pages: readonly SearchPage[]) => Promise<T>): Promise<T[]> {
   const order = groups.map((_, i) => i).sort((a, b) => groups[b]!.length - groups[a]!.length);
-  const made: LanguageIndex[] = new Array(groups.length);
+  const made: T[] = new Array(groups.length);
   let next = 0;
   let failed = false;
   const lane = async () => {
     while (next < order.length && !failed) {
       const i = order[next++]!;
-      made[i] = split(await runIndexer(dir, groups[i]!, options.background).catch((error: unknown) => {
+      made[i] = await index(groups[i]!).catch((error: unknown) => {
         failed = true;
         throw error;
-      }));
+      });
     }
   };
-  // Every lane settled before a failure is reported: the caller removes the folder they work in.
   const lanes = await Promise.allSettled(Array.from({ length: Math.max(1, Math.min(parallel, groups.length)) }, lane));
   const failure = lanes.find((lane): lane is PromiseRejectedResult => lane.status === 'rejected');
   if (failure) throw failure.reason;
   return made;
 }
 
+const lanesOf = (options: LaneOptions) => options.parallel ?? Math.min(2, availableParallelism());
+
+/** The index of each group of pages (one language each), in memory. */
+export async function indexLanguages(dir: string, groups: readonly (readonly SearchPage[])[], options: LaneOptions = {}): Promise<LanguageIndex<SearchFile>[]> {
+  return inLanes(groups, lanesOf(options), async (pages) => split(await runIndexer(dir, pages, options)));
+}
+
+/** The index of each group of pages, left where the indexer made it, and how to discard what is not moved out of there. */
+export async function indexLanguagesOnDisk(dir: string, groups: readonly (readonly SearchPage[])[], options: LaneOptions = {}): Promise<{ readonly made: LanguageIndex[]; release(): Promise<void> }> {
+  const works: string[] = [];
+  const release = async () => {
+    await Promise.all(works.splice(0).map((work) => discard(work, options.trash)));
+  };
+  try {
+    const made = await inLanes(groups, lanesOf(options), async (pages) => {
+      const { files, work } = await runIndexerOnDisk(dir, pages, options);
+      works.push(work);
+      return split(files);
+    });
+    return { made, release };
+  } catch (error) {
+    await release();
+    throw error;
+  }
+}
+
 /** The files of a whole index made of languages made separately: each language's own, the engine's once, one entry file. */
-export function joinLanguages(made: readonly LanguageIndex[], kept: ReadonlyMap<string, EntryLanguage> = new Map(), base?: SearchEntry): SearchFile[] {
+export function joinLanguages<F extends IndexFile>(made: readonly LanguageIndex<F>[], kept: ReadonlyMap<string, EntryLanguage> = new Map(), base?: SearchEntry): (F | SearchFile)[] {
   const languages = new Map(kept);
-  const files = new Map<string, SearchFile>();
+  const files = new Map<string, F | SearchFile>();
   for (const index of made) {
     for (const [key, language] of Object.entries(index.entry.languages)) languages.set(key, language);
     for (const file of [...index.engine, ...index.own]) files.set(file.name, file);

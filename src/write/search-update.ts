@@ -7,7 +7,7 @@ import { byLanguage, type SearchPage } from '../model/search.js';
 import type { Staging } from './output.js';
 import { ENTRY_FILE, parseEntry, type EntryLanguage, type SearchEntry } from './search-entry.js';
 import { SEARCH_FOLDER, searchEngineVersion, writeSearchFiles } from './search-index.js';
-import { indexLanguages, joinLanguages, type LanguageIndex } from './search-languages.js';
+import { indexLanguagesOnDisk, joinLanguages, type LanguageIndex } from './search-languages.js';
 
 /** An earlier output and, from its manifest, the files it lists and the hashes of its searchable pages' bytes. */
 export interface EarlierOutput {
@@ -52,7 +52,12 @@ export async function makeSearchIndex(staging: Staging, pages: readonly SearchPa
   trace('search index: pages hashed');
   const plan = await planSearchIndex(staging, hashes, files, published);
   const groups = [...plan.toIndex.values()];
-  await plan.finish(await indexLanguages(staging.dir, groups));
+  const { made, release } = await indexLanguagesOnDisk(staging.dir, groups, { trash: staging.trash });
+  try {
+    await plan.finish(made);
+  } finally {
+    await release();
+  }
   return { summary: `${groups.reduce((n, group) => n + group.length, 0)} pages in ${groups.length} ${groups.length === 1 ? 'language' : 'languages'}`, searched: hashes.pageHashes };
 }
 

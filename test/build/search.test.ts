@@ -146,6 +146,8 @@ describe('the search index after an incremental build', () => {
       const incremental = await buildSite(root);
       expect(incremental.code, `${what}: ${incremental.stderr}`).toBe(0);
       expectIndex(readIndexedPages(incremental.dist));
+      // The indexer's work folders are made in the staging folder: none is published.
+      expect(readdirSync(incremental.dist).filter((name) => name.startsWith('.search-')), what).toEqual([]);
       const cleanOut = path.join(root, `clean-${steps.findIndex((step) => step[0] === what)}`);
       expect((await buildSite(root, '--out', cleanOut)).code).toBe(0);
       expect(snapshot(incremental.dist), what).toEqual(snapshot(cleanOut));
