@@ -38,7 +38,6 @@ export interface BuildResult {
   readonly pages: number;
   readonly rendered: number;
   readonly reused: number;
-  readonly bytes: number;
   readonly languages: number;
   readonly upToDate: boolean;
   readonly missingLabels: number;
@@ -89,7 +88,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   if (head && report && (await topLevelMatches(options.out, head.top))) {
     const problems = subset && !head.subset ? [partialOverFull(options.root, options.out, subset)] : [];
     const diagnostics = applyStrict([...report.diagnostics, ...problems], options.strict);
-    const counts = { diagnostics, missingLabels: report.missingLabels, missingContent: report.missingContent, rendered: 0, bytes: 0 };
+    const counts = { diagnostics, missingLabels: report.missingLabels, missingContent: report.missingContent, rendered: 0 };
     if (hasErrors(diagnostics)) return { ...counts, ok: false, pages: 0, reused: 0, languages: 0, upToDate: false, indexable: [] };
     await recoverOutput(options.out);
     return keepStamps({ ...counts, ok: true, pages: report.pages, reused: report.pages, languages: report.languages, upToDate: true, indexable: report.indexable, written: [] }, options.out, stamps);

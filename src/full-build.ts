@@ -56,7 +56,7 @@ async function buildFromSources(options: BuildOptions, preflight: Preflight): Pr
   const diagnostics = applyStrict([...project.diagnostics, ...outputProblems], options.strict);
   const missingLabels = project.labelReports.reduce((n, r) => n + r.missing.length, 0);
   const missingContent = project.contentReports.filter((r) => r.tag !== 'en').reduce((n, r) => n + r.missing.length, 0);
-  const failed = { diagnostics, pages: 0, rendered: 0, reused: 0, bytes: 0, languages: 0, upToDate: false, missingLabels, missingContent, indexable: [] };
+  const failed = { diagnostics, pages: 0, rendered: 0, reused: 0, languages: 0, upToDate: false, missingLabels, missingContent, indexable: [] };
   if (hasErrors(diagnostics) || !project.site) return { ...failed, ok: false };
   const site = project.site;
   const pages: PageRef[] = allPages(site);

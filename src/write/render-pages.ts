@@ -41,11 +41,10 @@ function batches<T>(items: readonly T[], size: number): T[][] {
 }
 
 export async function renderPages(site: Site, task: Omit<RenderTask, 'jobs'>, jobs: readonly PageJob[], workers: number, onProgress?: (done: number) => void): Promise<RenderTaskResult> {
-  const total = { rendered: 0, reused: 0, bytes: 0 };
+  const total = { rendered: 0, reused: 0 };
   const add = (r: RenderTaskResult) => {
     total.rendered += r.rendered;
     total.reused += r.reused;
-    total.bytes += r.bytes;
     onProgress?.(total.rendered + total.reused);
   };
   const toRender = jobs.filter((j) => !j.reuse).length;

@@ -28,7 +28,6 @@ export interface RenderTask {
 export interface RenderTaskResult {
   readonly rendered: number;
   readonly reused: number;
-  readonly bytes: number;
 }
 
 function removeFile(file: string): void {
@@ -60,7 +59,6 @@ function makeDir(dir: string): void {
 export function runRenderTask(renderer: Renderer, task: RenderTask): RenderTaskResult {
   let rendered = 0;
   let reused = 0;
-  let bytes = 0;
   for (const job of task.jobs) {
     const target = path.join(task.staging, job.file);
     makeDir(path.dirname(target));
@@ -79,10 +77,9 @@ export function runRenderTask(renderer: Renderer, task: RenderTask): RenderTaskR
     }
     const html = renderPage(renderer, job);
     writeFileSync(target, html);
-    bytes += Buffer.byteLength(html);
     rendered++;
   }
-  return { rendered, reused, bytes };
+  return { rendered, reused };
 }
 
 function renderPage(renderer: Renderer, job: PageJob): string {
