@@ -4,15 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { moveToTrash } from '../../src/write/trash.js';
 import { buildSite, makeSite, makeTempDir, writeProjectFile } from '../support/site.js';
 import { snapshot } from '../support/snapshot.js';
-
-const trashFolders = (cache: string) => readdirSync(cache).filter((name) => name.includes('.trash-'));
-
-async function until(done: () => boolean, ms = 15_000): Promise<void> {
-  for (const end = Date.now() + ms; !done(); ) {
-    if (Date.now() > end) throw new Error('not within the time');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+import { trashFolders, until } from '../support/trash.js';
 
 describe('files a build replaces in the kept output', () => {
   it('are moved aside and removed after the build, with what ended builds left; the output is a clean build’s', async () => {
@@ -29,7 +21,7 @@ describe('files a build replaces in the kept output', () => {
     retitle('No such mailbox');
     const next = await buildSite(root);
     expect(next.code, next.stderr).toBe(0);
-    await until(() => trashFolders(cache).length === 0);
+    await until(() => trashFolders(root).length === 0);
     expect(readdirSync(cache)).toContain('dist');
     const clean = await buildSite(root, '--out', path.join(root, 'clean'));
     expect(clean.code, clean.stderr).toBe(0);

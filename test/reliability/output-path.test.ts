@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSite, makeSite, makeTempDir, writeProjectFile } from '../support/site.js';
+import { trashEmptied } from '../support/trash.js';
 import { snapshot } from '../support/snapshot.js';
 
 const DIAGNOSTIC = /^\S.*:\d+:\d+: error: refusing to replace .* \[foreign-output\]$/m;
@@ -23,6 +24,8 @@ function tree(dir: string): Record<string, string> {
 }
 
 async function refused(root: string, out: string): Promise<void> {
+  // An earlier build's trash is emptied after it returns: not this build's doing.
+  await trashEmptied(root);
   const before = tree(root);
   const result = await buildSite(root, '--out', out);
   expect(result.code, result.stderr).toBe(1);
