@@ -15,7 +15,8 @@ import { ownCode } from './tool-code.js';
 import { renderFirst, updateInPlace, warmRenderer } from './write/in-place.js';
 import { parseMemoFile, createStaging, publishStaging, removeInterrupted, removeTree, recoverOutput, removeStale, topLevelMatches, writeChunks } from './write/output.js';
 import { readManifest, TOOL_VERSION, writeMarker, type BuildReport, type Manifest } from './write/ownership.js';
-import { makeContainers, renderPages, stopWorkers } from './write/render-pages.js';
+import { makeContainers, stopWorkers } from './write/render-pages.js';
+import { renderAndIndex } from './write/render-and-index.js';
 import type { PageJob } from './write/render-task.js';
 import { SEARCH_FOLDER, searchEngineVersion, stopIndexing } from './write/search-index.js';
 import { makeSearchIndex } from './write/search-update.js';
@@ -147,13 +148,19 @@ async function buildFromSources(options: BuildOptions, preflight: Preflight): Pr
     }
     const kept = pages.length - jobs.length;
     trace(`plan: ${jobs.length} pages to link or render`);
-    const result = await renderPages(site, { staging: staging.dir, previous: previous ? options.out : undefined, trash: staging.trash }, jobs, options.jobs ?? availableParallelism(), (done) => options.onProgress?.(kept + done, pages.length));
-    // After the pages, not beside them: writing the sitemap while the workers render gained no time and cost 20–40 MB more at the peak.
-    for (const file of extraFiles(site)) if (!upToDate(file.name)) await writeChunks(path.join(staging.dir, file.name), file.chunks());
-    trace('render and write pages, sitemap, robots.txt, assets');
-    // After the pages, not beside them: both use every core, and making the index while the pages
-    // render gained nothing on two cores (measured on a one-code change of the benchmark corpus).
-    const search = site.search ? await makeSearchIndex(staging, searchable, files, previous && { dir: options.out, files: previous.files, searched: previous.searched }) : undefined;
+    const { rendered: result, search } = await renderAndIndex({
+      site,
+      task: { staging: staging.dir, previous: previous ? options.out : undefined, trash: staging.trash },
+      jobs,
+      workers: options.jobs ?? availableParallelism(),
+      onProgress: (done) => options.onProgress?.(kept + done, pages.length),
+      searchable,
+      index: site.search ? () => makeSearchIndex(staging, searchable, files, previous && { dir: options.out, files: previous.files, searched: previous.searched }) : undefined,
+      // After the pages, not beside them: writing the sitemap while the workers render gained no time and cost 20–40 MB more at the peak.
+      after: async () => {
+        for (const file of extraFiles(site)) if (!upToDate(file.name)) await writeChunks(path.join(staging.dir, file.name), file.chunks());
+      },
+    });
     if (search) trace(`search index: ${search.summary}`);
     const manifest = withSubset({ tool: 'code-compare', version: TOOL_VERSION, inputs: inputsHash ?? '', build: buildHash, ...stamp(pages.length), files, ...(search && { searched: search.searched }) }, subset);
     await writeMarker(staging.dir, manifest);

@@ -40,6 +40,13 @@ function batches<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
+const WORKER_FILE = new URL('./render-worker.js', import.meta.url);
+
+/** Whether renderPages renders these jobs in this thread. Run from TypeScript sources (as under vitest) there is no compiled worker: always. */
+export function rendersHere(jobs: readonly PageJob[], workers: number): boolean {
+  return workers <= 1 || jobs.filter((j) => !j.reuse).length < IN_PROCESS_BELOW || !existsSync(WORKER_FILE);
+}
+
 export async function renderPages(site: Site, task: Omit<RenderTask, 'jobs'>, jobs: readonly PageJob[], workers: number, onProgress?: (done: number) => void): Promise<RenderTaskResult> {
   const total = { rendered: 0, reused: 0 };
   const add = (r: RenderTaskResult) => {
@@ -47,10 +54,7 @@ export async function renderPages(site: Site, task: Omit<RenderTask, 'jobs'>, jo
     total.reused += r.reused;
     onProgress?.(total.rendered + total.reused);
   };
-  const toRender = jobs.filter((j) => !j.reuse).length;
-  const workerFile = new URL('./render-worker.js', import.meta.url);
-  // Run from TypeScript sources (as under vitest) there is no compiled worker: render here instead.
-  if (workers <= 1 || toRender < IN_PROCESS_BELOW || !existsSync(workerFile)) {
+  if (rendersHere(jobs, workers)) {
     const renderer = rendererFor(site);
     // Small batches: a preview server rendering here answers its readers between them.
     for (const batch of batches(jobs, 50)) {
@@ -61,7 +65,7 @@ export async function renderPages(site: Site, task: Omit<RenderTask, 'jobs'>, jo
     return total;
   }
   const pool: Piscina = new Piscina({
-    filename: workerFile.href,
+    filename: WORKER_FILE.href,
     workerData: { site },
     minThreads: workers,
     maxThreads: workers,
