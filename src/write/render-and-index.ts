@@ -19,16 +19,23 @@ export interface RenderAndIndex<S> {
 }
 
 /**
+ * More jobs than this (pages linked from the published output, mostly: the first change after a
+ * clean build links 49,000) make the index after them: beside the index, linking the benchmark
+ * corpus' unchanged pages took 4.8–6.4 s instead of 2.7–2.8 s.
+ */
+const BESIDE_BELOW = 4000;
+
+/**
  * Renders the jobs and makes the search index. Pagefind runs on threads of its own: when the pages
  * render in this thread (a small change), it is given the searchable pages first and indexes them
  * on the other core while the rest render. A code changed in the benchmark corpus renders 1,080
  * pages in 1.1–1.4 s here, and its English index took 0.6–0.8 s after them; beside them, the render
  * took about 0.1 s longer. With worker threads on every core, the index follows the pages: beside
- * them it gained nothing.
+ * them it gained nothing (a label changed: 5,054 pages).
  */
 export async function renderAndIndex<S>(work: RenderAndIndex<S>): Promise<{ readonly rendered: RenderTaskResult; readonly search?: S }> {
   const { site, task, jobs, workers, onProgress, index, after } = work;
-  if (!index || !rendersHere(jobs, workers)) {
+  if (!index || !rendersHere(jobs, workers) || jobs.length >= BESIDE_BELOW) {
     const rendered = await renderPages(site, task, jobs, workers, onProgress);
     await after?.();
     trace('render and write pages, sitemap, robots.txt, assets');
