@@ -21,7 +21,8 @@ export interface RenderAndIndex<S> {
 /**
  * More jobs than this (pages linked from the published output, mostly: the first change after a
  * clean build links 49,000) make the index after them: beside the index, linking the benchmark
- * corpus' unchanged pages took 4.8–6.4 s instead of 2.7–2.8 s.
+ * corpus' unchanged pages took 4.8–6.4 s in two runs against 2.7–2.8 s after it (the disk's state
+ * weighs on such runs; nothing shows that linking gains from the overlap).
  */
 const BESIDE_BELOW = 4000;
 
@@ -30,7 +31,7 @@ const BESIDE_BELOW = 4000;
  * render in this thread (a small change), it is given the searchable pages first and indexes them
  * on the other core while the rest render. A code changed in the benchmark corpus renders 1,080
  * pages in 1.1–1.4 s here, and its English index took 0.6–0.8 s after them; beside them, the render
- * took about 0.1 s longer. With worker threads on every core, the index follows the pages: beside
+ * took 0.1–0.3 s longer and the index ended 0.1–0.15 s after it. With worker threads on every core, the index follows the pages: beside
  * them it gained nothing (a label changed: 5,054 pages).
  */
 export async function renderAndIndex<S>(work: RenderAndIndex<S>): Promise<{ readonly rendered: RenderTaskResult; readonly search?: S }> {

@@ -125,8 +125,8 @@ export async function runIndexer(dir: string, pages: readonly SearchPage[], opti
 
 /**
  * The files of the index of `pages` (see indexInto) where the indexer left them, in a work folder
- * inside `dir` that the caller discards; only the entry file is read. For the full bundled site,
- * reading the files and writing them again took about 0.8 s of a 3.6 s index.
+ * inside `dir` that the caller discards; only the entry file is read. For the benchmark corpus (ten
+ * languages), reading the files and writing them again took about 0.8 s of a 3.6 s index.
  */
 export async function runIndexerOnDisk(dir: string, pages: readonly SearchPage[], options: IndexerOptions = {}): Promise<{ readonly files: IndexFile[]; readonly work: string }> {
   const work = await fs.mkdtemp(path.join(dir, '.search-'));

@@ -1,4 +1,6 @@
 import { execFileSync } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 
 /** Runs git in `root` with a fixed identity and, for commits, both dates set to `date`. */
 export function git(root: string, args: readonly string[], date?: string): string {
@@ -6,8 +8,14 @@ export function git(root: string, args: readonly string[], date?: string): strin
   return execFileSync('git', ['-C', root, '-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], { env, encoding: 'utf8' });
 }
 
-/** Makes `root` a repository whose first commit, at `date`, holds everything in it. */
+/**
+ * Makes `root` a repository whose first commit, at `date`, holds everything in it but the output
+ * and the cache beside it, which a project made by `code-compare init` ignores too (a build's
+ * trash in the cache is emptied while later commands run).
+ */
 export function gitInit(root: string, date: string): void {
+  const ignore = path.join(root, '.gitignore');
+  if (!existsSync(ignore)) writeFileSync(ignore, 'dist/\n.code-compare-cache/\n');
   git(root, ['init', '-q']);
   commitAll(root, date, 'first');
 }
