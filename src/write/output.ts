@@ -157,9 +157,9 @@ export async function createStaging(out: string): Promise<Staging> {
   if (!(await removeIfOwn(staging))) throw new Error(`cannot stage the build: ${staging} exists and is not code-compare's`);
   const kept = keptOutput(out);
   const cache = await cacheFolder(out);
+  const trash = cache ? await makeTrash(cache, path.basename(out)).catch(() => undefined) : undefined;
   const manifest = cache ? await readManifest(kept) : undefined;
   if (manifest && manifest.version === TOOL_VERSION && (await topLevelMatches(kept, manifest.files))) {
-    const trash = await makeTrash(cache!, path.basename(out)).catch(() => undefined);
     try {
       await fs.rename(kept, staging);
       // From here on the folder holds a mix of two builds until this one finishes: no manifest may vouch for it.
@@ -173,7 +173,7 @@ export async function createStaging(out: string): Promise<Staging> {
   }
   await fs.mkdir(staging);
   await markStaging(staging);
-  return { dir: staging, holds: {}, trash: cache ? await makeTrash(cache, path.basename(out)).catch(() => undefined) : undefined };
+  return { dir: staging, holds: {}, trash };
 }
 
 /**

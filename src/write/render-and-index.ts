@@ -1,7 +1,7 @@
 import type { SearchPage } from '../model/search.js';
 import type { Site } from '../model/types.js';
 import { trace } from '../trace.js';
-import { renderPages, rendersHere } from './render-pages.js';
+import { IN_PROCESS_BELOW, renderPages } from './render-pages.js';
 import type { PageJob, RenderTask, RenderTaskResult } from './render-task.js';
 
 export interface RenderAndIndex<S> {
@@ -19,24 +19,20 @@ export interface RenderAndIndex<S> {
 }
 
 /**
- * More jobs than this (pages linked from the published output, mostly: the first change after a
- * clean build links 49,000) make the index after them: beside the index, linking the benchmark
- * corpus' unchanged pages took 4.8–6.4 s in two runs against 2.7–2.8 s after it (the disk's state
- * weighs on such runs; nothing shows that linking gains from the overlap).
- */
-const BESIDE_BELOW = 4000;
-
-/**
  * Renders the jobs and makes the search index. Pagefind runs on threads of its own: when the pages
  * render in this thread (a small change), it is given the searchable pages first and indexes them
  * on the other core while the rest render. A code changed in the benchmark corpus renders 1,080
  * pages in 1.1–1.4 s here, and its English index took 0.6–0.8 s after them; beside them, the render
- * took 0.1–0.3 s longer and the index ended 0.1–0.15 s after it. With worker threads on every core, the index follows the pages: beside
- * them it gained nothing (a label changed: 5,054 pages).
+ * took 0.1–0.3 s longer and the index ended 0.1–0.15 s after it. With worker threads on every core,
+ * the index follows the pages: beside them it gained nothing (a label changed: 5,054 pages). So do
+ * IN_PROCESS_BELOW jobs or more of any kind, all the pages a small change renders here among them:
+ * the first change after a clean build links 49,000 pages, which took 4.8–6.4 s beside the index in
+ * two runs against 2.7–2.8 s after it (the disk's state weighs on such runs; nothing shows that
+ * linking gains from the overlap).
  */
 export async function renderAndIndex<S>(work: RenderAndIndex<S>): Promise<{ readonly rendered: RenderTaskResult; readonly search?: S }> {
   const { site, task, jobs, workers, onProgress, index, after } = work;
-  if (!index || !rendersHere(jobs, workers) || jobs.length >= BESIDE_BELOW) {
+  if (!index || jobs.length >= IN_PROCESS_BELOW) {
     const rendered = await renderPages(site, task, jobs, workers, onProgress);
     await after?.();
     trace('render and write pages, sitemap, robots.txt, assets');

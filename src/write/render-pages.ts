@@ -14,7 +14,7 @@ import { runRenderTask, type PageJob, type RenderTask, type RenderTaskResult } f
  * here repays below about 4,000 pages at 100–200 µs a page (measured with npm run bench: a code
  * changed renders about 1,000 pages, a label changed about 5,000).
  */
-const IN_PROCESS_BELOW = 4000;
+export const IN_PROCESS_BELOW = 4000;
 
 /**
  * V8 grows a heap by a factor it takes from the heap's limit: up to 4× for the default limit of a
@@ -42,11 +42,6 @@ function batches<T>(items: readonly T[], size: number): T[][] {
 
 const WORKER_FILE = new URL('./render-worker.js', import.meta.url);
 
-/** Whether renderPages renders these jobs in this thread. Run from TypeScript sources (as under vitest) there is no compiled worker: always. */
-export function rendersHere(jobs: readonly PageJob[], workers: number): boolean {
-  return workers <= 1 || jobs.filter((j) => !j.reuse).length < IN_PROCESS_BELOW || !existsSync(WORKER_FILE);
-}
-
 export async function renderPages(site: Site, task: Omit<RenderTask, 'jobs'>, jobs: readonly PageJob[], workers: number, onProgress?: (done: number) => void): Promise<RenderTaskResult> {
   const total = { rendered: 0, reused: 0 };
   const add = (r: RenderTaskResult) => {
@@ -54,7 +49,8 @@ export async function renderPages(site: Site, task: Omit<RenderTask, 'jobs'>, jo
     total.reused += r.reused;
     onProgress?.(total.rendered + total.reused);
   };
-  if (rendersHere(jobs, workers)) {
+  // Run from TypeScript sources (as under vitest) there is no compiled worker: render here instead.
+  if (workers <= 1 || jobs.filter((j) => !j.reuse).length < IN_PROCESS_BELOW || !existsSync(WORKER_FILE)) {
     const renderer = rendererFor(site);
     // Small batches: a preview server rendering here answers its readers between them.
     for (const batch of batches(jobs, 50)) {

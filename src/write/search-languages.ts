@@ -1,7 +1,8 @@
 import { availableParallelism } from 'node:os';
+import { discardFolder } from './trash.js';
 import { byLanguage, type SearchPage } from '../model/search.js';
 import { ENTRY_FILE, mergeEntries, ownerOf, parseEntry, type EntryLanguage, type SearchEntry } from './search-entry.js';
-import { discard, runIndexer, runIndexerOnDisk, type IndexFile, type IndexerOptions, type SearchFile } from './search-index.js';
+import { runIndexer, runIndexerOnDisk, type IndexFile, type IndexerOptions, type SearchFile } from './search-index.js';
 
 /** One language's index as Pagefind made it: the entry file of that run (its language by Pagefind's key, `<html lang>` in lower case) and the files of the language. */
 export interface LanguageIndex<F extends IndexFile = IndexFile> {
@@ -61,7 +62,7 @@ export async function indexLanguages(dir: string, groups: readonly (readonly Sea
 export async function indexLanguagesOnDisk(dir: string, groups: readonly (readonly SearchPage[])[], options: LaneOptions = {}): Promise<{ readonly made: LanguageIndex[]; release(): Promise<void> }> {
   const works: string[] = [];
   const release = async () => {
-    await Promise.all(works.splice(0).map((work) => discard(work, options.trash)));
+    await Promise.all(works.splice(0).map((work) => discardFolder(work, options.trash)));
   };
   try {
     const made = await inLanes(groups, lanesOf(options), async (pages) => {

@@ -32,6 +32,12 @@ export function moveToTrash(file: string, trash: string, name: string): void {
   }
 }
 
+/** Removes a folder the build worked in: moved into the trash when there is one (a rename does not wait for the disk), else removed here. */
+export async function discardFolder(folder: string, trash: string | undefined): Promise<void> {
+  if (trash && (await fs.rename(folder, path.join(trash, path.basename(folder))).then(() => true, () => false))) return;
+  await fs.rm(folder, { recursive: true, force: true });
+}
+
 /** Removes a trash folder in a process of its own, which the build does not wait for. */
 export function emptyTrashLater(trash: string): void {
   const child = spawn(process.execPath, ['-e', 'require("node:fs").rmSync(process.argv[1], { recursive: true, force: true })', trash], { detached: true, stdio: 'ignore' });
