@@ -155,7 +155,7 @@ async function buildFromSources(options: BuildOptions, preflight: Preflight): Pr
       workers: options.jobs ?? availableParallelism(),
       onProgress: (done) => options.onProgress?.(kept + done, pages.length),
       searchable,
-      index: site.search ? () => makeSearchIndex(staging, searchable, files, previous && { dir: options.out, files: previous.files, searched: previous.searched }) : undefined,
+      index: site.search ? (written) => makeSearchIndex(staging, searchable, files, previous && { dir: options.out, files: previous.files, searched: previous.searched }, written) : undefined,
       // After the pages, not beside them: writing the sitemap while the workers render gained no time and cost 20–40 MB more at the peak.
       after: async () => {
         for (const file of extraFiles(site)) if (!upToDate(file.name)) await writeChunks(path.join(staging.dir, file.name), file.chunks());

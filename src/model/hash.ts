@@ -9,6 +9,11 @@ export function digest(...parts: readonly string[]): string {
   return hash('sha256', parts.join('\u0000')).slice(0, 32);
 }
 
+/** The hash of a written file's bytes (a string is hashed as its UTF-8), as the manifest lists a searchable page's. */
+export function bytesHash(bytes: string | Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('base64url').slice(0, 22);
+}
+
 /** The English text a source hash covers: the fields that are present, trimmed, sorted by name. */
 function sourceEntries(text: Readonly<Record<string, string | undefined>>): Array<readonly [string, string]> {
   return Object.entries(text)

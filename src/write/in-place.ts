@@ -69,7 +69,7 @@ export async function updateInPlace(site: Site, options: InPlaceOptions, previou
   const changed = (file: string) => previous.files[file] !== next.files[file];
   const jobs: PageJob[] = pages.map((page) => ({ page, file: pageFile(page), reuse: false, replace: true })).filter((job) => changed(job.file) && !done.has(job.file));
   await makeContainers(options.out, pages);
-  const result = await renderPages(site, { staging: options.out }, jobs, options.jobs ?? availableParallelism());
+  const result = await renderPages(site, { staging: options.out }, jobs, { workers: options.jobs ?? availableParallelism() });
   const written = [...first, ...jobs.map((job) => job.file)];
   // Only files whose hash changed are made: their chunks are produced lazily, so an unchanged sitemap costs nothing.
   for (const file of extraFiles(site)) {

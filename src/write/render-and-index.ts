@@ -12,48 +12,55 @@ export interface RenderAndIndex<S> {
   readonly onProgress?: (done: number) => void;
   /** The pages in the search index: once those among the jobs are written, the index can be made. */
   readonly searchable: readonly SearchPage[];
-  /** Makes the index from the pages in the staging folder; undefined without search. */
-  readonly index?: () => Promise<S>;
+  /** Makes the index from the pages in the staging folder, given the hashes of the bytes of those just rendered; undefined without search. */
+  readonly index?: (written: Readonly<Record<string, string>>) => Promise<S>;
   /** Writes what follows the pages (the sitemap): after the pages, beside the index. */
   readonly after?: () => Promise<void>;
 }
 
 /**
- * Renders the jobs and makes the search index. Pagefind runs on threads of its own: when the pages
- * render in this thread (a small change), it is given the searchable pages first and indexes them
- * on the other core while the rest render. A code changed in the benchmark corpus renders 1,080
- * pages in 1.1–1.4 s here, and its English index took 0.6–0.8 s after them; beside them, the render
- * took 0.1–0.3 s longer and the index ended 0.1–0.15 s after it. With worker threads on every core,
- * the index follows the pages: beside them it gained nothing (a label changed: 5,054 pages). So do
- * IN_PROCESS_BELOW jobs or more of any kind, all the pages a small change renders here among them:
- * the first change after a clean build links 49,000 pages, which took 4.8–6.4 s beside the index in
- * two runs against 2.7–2.8 s after it (the disk's state weighs on such runs; nothing shows that
- * linking gains from the overlap).
+ * Renders the jobs and makes the search index. Pagefind runs on threads of its own: the searchable
+ * pages are rendered first (hashing their bytes as they are written), and it indexes them while
+ * the rest render. A code changed in the benchmark corpus renders 1,080 pages in this thread in
+ * 1.1–1.4 s, and its English index took 0.6–0.8 s after them; beside them, the render took 0.1–0.3 s
+ * longer and the index ended 0.1–0.15 s after it. A full build on worker threads: 13.9 s against
+ * 14.6 s (means of three alternating runs on a RAM disk). Not when the jobs are mostly links to an
+ * earlier output's pages (the first change after a clean build links 49,000): linking took 4.8–6.4 s
+ * beside the index in two runs against 2.7–2.8 s after it, so the index follows the pages then.
  */
 export async function renderAndIndex<S>(work: RenderAndIndex<S>): Promise<{ readonly rendered: RenderTaskResult; readonly search?: S }> {
-  const { site, task, jobs, workers, onProgress, index, after } = work;
-  if (!index || jobs.length >= IN_PROCESS_BELOW) {
-    const rendered = await renderPages(site, task, jobs, workers, onProgress);
+  const { site, task, workers, onProgress, index, after } = work;
+  const linking = work.jobs.filter((job) => job.reuse).length >= IN_PROCESS_BELOW;
+  if (!index || linking) {
+    const rendered = await renderPages(site, task, work.jobs, { workers, onProgress });
     await after?.();
     trace('render and write pages, sitemap, robots.txt, assets');
-    return { rendered, search: index ? await index() : undefined };
+    return { rendered, search: index ? await index(rendered.hashes) : undefined };
   }
   const searchable = new Set(work.searchable.map((page) => page.file));
-  const first = jobs.filter((job) => searchable.has(job.file));
-  const rest = jobs.filter((job) => !searchable.has(job.file));
-  const one = await renderPages(site, task, first, 1, onProgress);
-  trace(`searchable pages rendered (${first.length})`);
-  const indexing = index();
-  // Settled before a failed render is reported: the caller removes the folder the index is made in.
-  indexing.catch(() => undefined);
-  let two: RenderTaskResult;
+  const first = work.jobs.filter((job) => searchable.has(job.file)).map((job) => ({ ...job, hashBytes: true }));
+  const jobs = [...first, ...work.jobs.filter((job) => !searchable.has(job.file))];
+  let indexing: Promise<S> | undefined;
+  let rendered: RenderTaskResult;
   try {
-    two = await renderPages(site, task, rest, 1, onProgress && ((done) => onProgress(first.length + done)));
+    rendered = await renderPages(site, task, jobs, {
+      workers,
+      onProgress,
+      firstWritten: {
+        jobs: first.length,
+        then: (written) => {
+          trace(`searchable pages rendered (${first.length})`);
+          indexing = index(written);
+          // Settled before a failed render is reported: the caller removes the folder the index is made in.
+          indexing.catch(() => undefined);
+        },
+      },
+    });
     await after?.();
   } catch (error) {
-    await indexing.catch(() => undefined);
+    await indexing?.catch(() => undefined);
     throw error;
   }
   trace('render and write the other pages, sitemap, robots.txt, assets');
-  return { rendered: { rendered: one.rendered + two.rendered, reused: one.reused + two.reused }, search: await indexing };
+  return { rendered, search: await indexing! };
 }

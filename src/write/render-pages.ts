@@ -42,19 +42,40 @@ function batches<T>(items: readonly T[], size: number): T[][] {
 
 const WORKER_FILE = new URL('./render-worker.js', import.meta.url);
 
-export async function renderPages(site: Site, task: Omit<RenderTask, 'jobs'>, jobs: readonly PageJob[], workers: number, onProgress?: (done: number) => void): Promise<RenderTaskResult> {
-  const total = { rendered: 0, reused: 0 };
+/** The first jobs of a render, and what to do once they are written (the rest may still be rendering): it is given the hashes asked for so far. */
+export interface FirstWritten {
+  readonly jobs: number;
+  readonly then: (hashes: Readonly<Record<string, string>>) => void;
+}
+
+export interface RenderOptions {
+  /** Worker threads for many pages; 1 renders in this thread. */
+  readonly workers: number;
+  readonly onProgress?: (done: number) => void;
+  readonly firstWritten?: FirstWritten;
+  /** Fewer pages to render than this are rendered in this thread (IN_PROCESS_BELOW unless told). */
+  readonly inProcessBelow?: number;
+}
+
+/** Renders the jobs, in this thread or on worker threads, in their order: the first `firstWritten.jobs` before any other. */
+export async function renderPages(site: Site, task: Omit<RenderTask, 'jobs'>, jobs: readonly PageJob[], options: RenderOptions): Promise<RenderTaskResult> {
+  const { workers, onProgress, firstWritten } = options;
+  const total = { rendered: 0, reused: 0, hashes: {} as Record<string, string> };
   const add = (r: RenderTaskResult) => {
     total.rendered += r.rendered;
     total.reused += r.reused;
+    Object.assign(total.hashes, r.hashes);
     onProgress?.(total.rendered + total.reused);
   };
   // Run from TypeScript sources (as under vitest) there is no compiled worker: render here instead.
-  if (workers <= 1 || jobs.filter((j) => !j.reuse).length < IN_PROCESS_BELOW || !existsSync(WORKER_FILE)) {
+  if (workers <= 1 || jobs.filter((j) => !j.reuse).length < (options.inProcessBelow ?? IN_PROCESS_BELOW) || !existsSync(WORKER_FILE)) {
     const renderer = rendererFor(site);
+    const head = firstWritten?.jobs ?? 0;
+    if (head === 0) firstWritten?.then(total.hashes);
     // Small batches: a preview server rendering here answers its readers between them.
-    for (const batch of batches(jobs, 50)) {
+    for (const batch of [...batches(jobs.slice(0, head), 50), ...batches(jobs.slice(head), 50)]) {
       add(runRenderTask(renderer, { ...task, jobs: batch }));
+      if (head > 0 && total.rendered + total.reused === head) firstWritten?.then(total.hashes);
       // Let progress output and signals through between batches.
       await new Promise((resolve) => setImmediate(resolve));
     }
@@ -66,6 +87,8 @@ export async function renderPages(site: Site, task: Omit<RenderTask, 'jobs'>, jo
     minThreads: workers,
     maxThreads: workers,
     idleTimeout: 1000,
+    // Tasks start in the order given (by default, one the busy workers cannot take yet goes to the back of the queue).
+    stricterFIFO: true,
     resourceLimits: workerHeapLimits(site, JSON.stringify(site).length),
   });
   let first = true;
@@ -73,11 +96,17 @@ export async function renderPages(site: Site, task: Omit<RenderTask, 'jobs'>, jo
   try {
     // Small enough batches that neither thread waits long for the other at the end.
     const size = Math.max(50, Math.ceil(jobs.length / (workers * 40)));
-    await Promise.all(batches(jobs, size).map((batch) => pool.run({ ...task, jobs: batch } satisfies RenderTask).then((r) => {
-      if (first) trace('workers: first batch done');
-      first = false;
-      add(r);
-    })));
+    const head = firstWritten?.jobs ?? 0;
+    const run = (batch: readonly PageJob[]) =>
+      pool.run({ ...task, jobs: batch } satisfies RenderTask).then((r: RenderTaskResult) => {
+        if (first) trace('workers: first batch done');
+        first = false;
+        add(r);
+      });
+    const early = Promise.all(batches(jobs.slice(0, head), size).map(run));
+    const late = batches(jobs.slice(head), size).map(run);
+    if (firstWritten) void early.then(() => firstWritten.then(total.hashes), () => undefined);
+    await Promise.all([early, ...late]);
   } finally {
     stopWorkers = undefined;
     await pool.destroy();

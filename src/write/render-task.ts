@@ -1,5 +1,6 @@
 import { linkSync, mkdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { bytesHash } from '../model/hash.js';
 import { pageId, type PageRef } from '../model/pages.js';
 import { Renderer } from '../render/renderer.js';
 import { moveToTrash } from './trash.js';
@@ -15,6 +16,8 @@ export interface PageJob {
    * hard link shared with the published output.
    */
   readonly replace: boolean;
+  /** Set for a page of the search index: the bytes written are hashed here, so the index need not read them back. */
+  readonly hashBytes?: boolean;
 }
 
 export interface RenderTask {
@@ -28,6 +31,8 @@ export interface RenderTask {
 export interface RenderTaskResult {
   readonly rendered: number;
   readonly reused: number;
+  /** The hashes of the bytes of the rendered pages whose jobs asked for them, by file. */
+  readonly hashes: Readonly<Record<string, string>>;
 }
 
 function removeFile(file: string): void {
@@ -59,6 +64,7 @@ function makeDir(dir: string): void {
 export function runRenderTask(renderer: Renderer, task: RenderTask): RenderTaskResult {
   let rendered = 0;
   let reused = 0;
+  const hashes: Record<string, string> = {};
   for (const job of task.jobs) {
     const target = path.join(task.staging, job.file);
     makeDir(path.dirname(target));
@@ -77,9 +83,10 @@ export function runRenderTask(renderer: Renderer, task: RenderTask): RenderTaskR
     }
     const html = renderPage(renderer, job);
     writeFileSync(target, html);
+    if (job.hashBytes) hashes[job.file] = bytesHash(html);
     rendered++;
   }
-  return { rendered, reused };
+  return { rendered, reused, hashes };
 }
 
 function renderPage(renderer: Renderer, job: PageJob): string {

@@ -1,7 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { createHash } from 'node:crypto';
-import { digest } from '../model/hash.js';
+import { bytesHash, digest } from '../model/hash.js';
 import { trace } from '../trace.js';
 import { byLanguage, type SearchPage } from '../model/search.js';
 import type { Staging } from './output.js';
@@ -34,7 +33,7 @@ export interface SearchHashes {
  */
 export async function searchHashes(dir: string, pages: readonly SearchPage[], known: (file: string) => string | undefined = () => undefined): Promise<SearchHashes & { readonly pageHashes: Record<string, string> }> {
   const engine = digest('search engine', searchEngineVersion());
-  const hashed = await Promise.all(pages.map(async (page) => known(page.file) ?? createHash('sha256').update(await fs.readFile(path.join(dir, page.file))).digest('base64url').slice(0, 22)));
+  const hashed = await Promise.all(pages.map(async (page) => known(page.file) ?? bytesHash(await fs.readFile(path.join(dir, page.file)))));
   const pageHashes = Object.fromEntries(pages.map((page, i) => [page.file, hashed[i]!]));
   const languages = new Map([...byLanguage(pages)].map(([lang, group]) => [lang, { hash: digest(engine, lang, ...group.map((page) => `${page.file} ${pageHashes[page.file]}`)), pages: group }]));
   return { whole: digest(engine, ...[...languages].map(([lang, { hash }]) => `${lang} ${hash}`)), engine, languages, pageHashes };
@@ -42,12 +41,13 @@ export async function searchHashes(dir: string, pages: readonly SearchPage[], kn
 
 /**
  * Makes the build's search index in the staging folder once the searchable pages are written
- * there: hashes them, keeps what it can, indexes the rest. Says how many pages and languages it
- * indexed, and gives the hashes of the pages' bytes for the manifest.
+ * there: hashes them (those just rendered were hashed as they were written: `written`), keeps what
+ * it can, indexes the rest. Says how many pages and languages it indexed, and gives the hashes of
+ * the pages' bytes for the manifest.
  */
-export async function makeSearchIndex(staging: Staging, pages: readonly SearchPage[], files: Record<string, string>, published?: EarlierOutput): Promise<{ readonly summary: string; readonly searched: Record<string, string> }> {
+export async function makeSearchIndex(staging: Staging, pages: readonly SearchPage[], files: Record<string, string>, published?: EarlierOutput, written: Readonly<Record<string, string>> = {}): Promise<{ readonly summary: string; readonly searched: Record<string, string> }> {
   // Equal inputs make equal bytes: a page as the staging folder or the published output holds it is as hashed then.
-  const known = (file: string) => (staging.holds[file] === files[file] ? staging.searched?.[file] : published?.files[file] === files[file] ? published?.searched?.[file] : undefined);
+  const known = (file: string) => written[file] ?? (staging.holds[file] === files[file] ? staging.searched?.[file] : published?.files[file] === files[file] ? published?.searched?.[file] : undefined);
   const hashes = await searchHashes(staging.dir, pages, known);
   trace('search index: pages hashed');
   const plan = await planSearchIndex(staging, hashes, files, published);

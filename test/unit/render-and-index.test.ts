@@ -1,6 +1,7 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { bytesHash } from '../../src/model/hash.js';
 import { allPages, pageFile } from '../../src/model/pages.js';
 import { searchPages } from '../../src/model/search.js';
 import { validateProject } from '../../src/project.js';
@@ -45,6 +46,26 @@ describe('rendering beside the search index', () => {
     expect(seenAtStart!.others.some((written) => !written)).toBe(true);
     expect(rendered.rendered).toBe(jobs.length);
     expect(jobs.every((job) => existsSync(path.join(staging, job.file)))).toBe(true);
+  });
+
+  it('gives the index the hashes of the bytes of the searchable pages it rendered, as the files hold them', async () => {
+    const { site, staging, jobs, searchable } = await miniSite();
+    let given: Readonly<Record<string, string>> = {};
+    const { rendered } = await renderAndIndex({
+      site,
+      task: { staging },
+      jobs,
+      workers: 1,
+      searchable,
+      index: async (written) => {
+        given = { ...written };
+        return 'made';
+      },
+    });
+    expect(Object.keys(given).sort()).toEqual(searchable.map((page) => page.file).sort());
+    for (const [file, hash] of Object.entries(given)) expect(hash, file).toBe(bytesHash(readFileSync(path.join(staging, file))));
+    // Only those pages: the others' bytes are not hashed.
+    expect(Object.keys(rendered.hashes).sort()).toEqual(Object.keys(given).sort());
   });
 
   it('waits for a failing index before it reports a failed render', async () => {
