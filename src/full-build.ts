@@ -15,7 +15,7 @@ import { ownCode } from './tool-code.js';
 import { renderFirst, updateInPlace, warmRenderer } from './write/in-place.js';
 import { parseMemoFile, createStaging, publishStaging, removeInterrupted, removeTree, recoverOutput, removeStale, topLevelMatches, writeChunks } from './write/output.js';
 import { readManifest, TOOL_VERSION, writeMarker, type BuildReport, type Manifest } from './write/ownership.js';
-import { makeContainers, stopWorkers } from './write/render-pages.js';
+import { makeContainers, startWorkers, stopWorkers } from './write/render-pages.js';
 import { renderAndIndex } from './write/render-and-index.js';
 import type { PageJob } from './write/render-task.js';
 import { SEARCH_FOLDER, searchEngineVersion, stopIndexing } from './write/search-index.js';
@@ -43,7 +43,13 @@ export interface Preflight {
 export async function fullBuild(options: BuildOptions, preflight: Preflight): Promise<BuildResult> {
   const memo = hasErrors(preflight.outputProblems) ? undefined : await parseMemoFile(options.out);
   if (memo) await parseMemo.load(memo, ownCode());
-  const result = await buildFromSources(options, preflight);
+  let result: BuildResult;
+  try {
+    result = await buildFromSources(options, preflight);
+  } finally {
+    // Worker threads started for a render that did not come (a failure before it).
+    await stopWorkers?.();
+  }
   const saveTo = result.ok ? await parseMemoFile(options.out) : undefined;
   if (saveTo) await parseMemo.save(saveTo, ownCode());
   return result;
@@ -77,11 +83,14 @@ async function buildFromSources(options: BuildOptions, preflight: Preflight): Pr
 
   await recoverOutput(options.out);
 
+  const previous = options.inPlace ? inPlace : await readManifest(options.out);
+  const workers = options.jobs ?? availableParallelism();
+  // With no earlier output, every page renders.
+  if (!previous && !options.inPlace) startWorkers(site, workers, pages.length);
   // Equal inputs give equal output: when nothing changed, a build need not even hash its pages. An
   // update in place skips this: its watcher saw a change, and the page a reader has open waits.
   const inputsHash = options.inPlace ? undefined : digest(ownCode(), JSON.stringify(site), site.search ? searchEngineVersion() : '');
-  const previous = options.inPlace ? inPlace : await readManifest(options.out);
-  trace('hash the site model, read the manifest');
+  trace('read the manifest, hash the site model');
   const sameTool = previous?.version === TOOL_VERSION;
   if (sameTool && inputsHash !== undefined && previous?.inputs === inputsHash && (await topLevelMatches(options.out, previous.files))) {
     // The sources differ (else the build would not have read them): the manifest learns the new ones.
@@ -152,7 +161,7 @@ async function buildFromSources(options: BuildOptions, preflight: Preflight): Pr
       site,
       task: { staging: staging.dir, previous: previous ? options.out : undefined, trash: staging.trash },
       jobs,
-      workers: options.jobs ?? availableParallelism(),
+      workers,
       onProgress: (done) => options.onProgress?.(kept + done, pages.length),
       searchable,
       index: site.search ? (written) => makeSearchIndex(staging, searchable, files, previous && { dir: options.out, files: previous.files, searched: previous.searched }, written) : undefined,

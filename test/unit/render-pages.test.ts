@@ -9,7 +9,8 @@ import type { PageJob } from '../../src/write/render-task.js';
 import { BASE, makeSite, makeTempDir, REPO } from '../support/site.js';
 
 // The compiled module: run from TypeScript sources there is no worker file, and every page renders in this thread.
-const { makeContainers, renderPages } = (await import(pathToFileURL(path.join(REPO, 'lib/write/render-pages.js')).href)) as typeof import('../../src/write/render-pages.js');
+const lib = (await import(pathToFileURL(path.join(REPO, 'lib/write/render-pages.js')).href)) as typeof import('../../src/write/render-pages.js');
+const { makeContainers, renderPages, startWorkers } = lib;
 
 /** `jobs` repeated until there are at least `count` (a page rendered again is written over). */
 function atLeast(jobs: readonly PageJob[], count: number): PageJob[] {
@@ -18,16 +19,21 @@ function atLeast(jobs: readonly PageJob[], count: number): PageJob[] {
   return out;
 }
 
+async function miniSite() {
+  const root = makeSite({ fixture: 'mini', fromProject: ['templates', 'locales/en.json'] });
+  const site = (await validateProject({ root, baseUrl: BASE })).site!;
+  const pages = allPages(site);
+  const staging = makeTempDir('code-compare-staging-');
+  mkdirSync(staging, { recursive: true });
+  await makeContainers(staging, pages);
+  const jobs: PageJob[] = pages.map((page) => ({ page, file: pageFile(page), reuse: false, replace: false }));
+  return { site, pages, staging, jobs };
+}
+
 describe('rendering on worker threads', () => {
   it('writes the first jobs before the others, in the order given', async () => {
-    const root = makeSite({ fixture: 'mini', fromProject: ['templates', 'locales/en.json'] });
-    const site = (await validateProject({ root, baseUrl: BASE })).site!;
-    const pages = allPages(site);
-    const staging = makeTempDir('code-compare-staging-');
-    mkdirSync(staging, { recursive: true });
-    await makeContainers(staging, pages);
+    const { site, pages, staging, jobs } = await miniSite();
     const searchable = new Set(searchPages(site, pages).map((page) => page.file));
-    const jobs = pages.map((page) => ({ page, file: pageFile(page), reuse: false, replace: false }));
     // Batches of 50: the first group takes at least four, the rest at least ten more.
     const first = atLeast(jobs.filter((job) => searchable.has(job.file)), 200);
     const rest = atLeast(jobs.filter((job) => !searchable.has(job.file)), 500);
@@ -44,5 +50,34 @@ describe('rendering on worker threads', () => {
     // Told once the first group was written, while most of the rest was still to render; a queue
     // that sent a batch the busy threads could not take to its back told it only at the end.
     expect(seen!.done).toBeLessThanOrEqual(first.length + 150);
+  });
+
+  it('takes the worker threads started before it, and leaves none running', async () => {
+    const { site, staging, jobs } = await miniSite();
+    startWorkers(site, 2, 5000);
+    expect(lib.stopWorkers).toBeDefined();
+    const result = await renderPages(site, { staging }, jobs, { workers: 2, inProcessBelow: 0 });
+    expect(result.rendered).toBe(jobs.length);
+    expect(jobs.every((job) => existsSync(path.join(staging, job.file)))).toBe(true);
+    expect(lib.stopWorkers).toBeUndefined();
+  });
+
+  it('stops the worker threads started before it when it renders in this thread', async () => {
+    const { site, staging, jobs } = await miniSite();
+    startWorkers(site, 2, 5000);
+    const result = await renderPages(site, { staging }, jobs, { workers: 2 });
+    expect(result.rendered).toBe(jobs.length);
+    expect(lib.stopWorkers).toBeUndefined();
+  });
+
+  it('starts none for fewer pages than are worth a thread, or for one thread', async () => {
+    const { site } = await miniSite();
+    startWorkers(site, 2, lib.IN_PROCESS_BELOW - 1);
+    expect(lib.stopWorkers).toBeUndefined();
+    startWorkers(site, 1, 50_000);
+    expect(lib.stopWorkers).toBeUndefined();
+    startWorkers(site, 2, 50_000);
+    await lib.stopWorkers!();
+    expect(lib.stopWorkers).toBeUndefined();
   });
 });
