@@ -101,10 +101,10 @@ export async function renderPages(site: Site, task: Omit<RenderTask, 'jobs'>, jo
     Object.assign(total.hashes, r.hashes);
     onProgress?.(total.rendered + total.reused);
   };
-  const early = started;
+  const prestarted = started;
   started = undefined;
-  const fits = early !== undefined && early.site === site && early.workers === workers;
-  if (early && !fits) await stopWorkers?.();
+  const fits = prestarted !== undefined && prestarted.site === site && prestarted.workers === workers;
+  if (prestarted && !fits) await stopWorkers?.();
   // Run from TypeScript sources (as under vitest) there is no compiled worker: render here instead.
   if (workers <= 1 || jobs.filter((j) => !j.reuse).length < (options.inProcessBelow ?? IN_PROCESS_BELOW) || !existsSync(WORKER_FILE)) {
     if (fits) await stopWorkers?.();
@@ -120,7 +120,7 @@ export async function renderPages(site: Site, task: Omit<RenderTask, 'jobs'>, jo
     }
     return total;
   }
-  const pool = fits ? early.pool : makePool(site, workers);
+  const pool = fits ? prestarted.pool : makePool(site, workers);
   let first = true;
   stopWorkers = () => pool.destroy();
   try {
@@ -133,10 +133,10 @@ export async function renderPages(site: Site, task: Omit<RenderTask, 'jobs'>, jo
         first = false;
         add(r);
       });
-    const early = Promise.all(batches(jobs.slice(0, head), size).map(run));
-    const late = batches(jobs.slice(head), size).map(run);
-    if (firstWritten) void early.then(() => firstWritten.then(total.hashes), () => undefined);
-    await Promise.all([early, ...late]);
+    const firstBatches = Promise.all(batches(jobs.slice(0, head), size).map(run));
+    const others = batches(jobs.slice(head), size).map(run);
+    if (firstWritten) void firstBatches.then(() => firstWritten.then(total.hashes), () => undefined);
+    await Promise.all([firstBatches, ...others]);
   } finally {
     stopWorkers = undefined;
     await pool.destroy();
