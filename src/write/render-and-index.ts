@@ -1,7 +1,7 @@
 import type { SearchPage } from '../model/search.js';
 import type { Site } from '../model/types.js';
 import { trace } from '../trace.js';
-import { IN_PROCESS_BELOW, renderPages } from './render-pages.js';
+import { renderPages } from './render-pages.js';
 import type { PageJob, RenderTask, RenderTaskResult } from './render-task.js';
 
 export interface RenderAndIndex<S> {
@@ -18,19 +18,23 @@ export interface RenderAndIndex<S> {
   readonly after?: () => Promise<void>;
 }
 
+/** Links to an earlier output's pages from which on the index follows the pages. */
+const MANY_LINKS = 4000;
+
 /**
  * Renders the jobs and makes the search index. Pagefind runs on threads of its own: the searchable
  * pages are rendered first (hashing their bytes as they are written), and it indexes them while
  * the rest render. A code changed in the benchmark corpus renders 1,080 pages in this thread in
  * 1.1–1.4 s, and its English index took 0.6–0.8 s after them; beside them, the render took 0.1–0.3 s
- * longer and the index ended 0.1–0.15 s after it. A full build on worker threads: 13.9 s against
- * 14.6 s (means of three alternating runs on a RAM disk). Not when the jobs are mostly links to an
+ * longer and the index ended 0.1–0.15 s after it. A clean build of the corpus on worker threads:
+ * 15.3 s against 17.0 s (means of four alternating runs on a RAM disk, page hashes from the workers
+ * included). Not when the jobs are mostly links to an
  * earlier output's pages (the first change after a clean build links 49,000): linking took 4.8–6.4 s
  * beside the index in two runs against 2.7–2.8 s after it, so the index follows the pages then.
  */
 export async function renderAndIndex<S>(work: RenderAndIndex<S>): Promise<{ readonly rendered: RenderTaskResult; readonly search?: S }> {
   const { site, task, workers, onProgress, index, after } = work;
-  const linking = work.jobs.filter((job) => job.reuse).length >= IN_PROCESS_BELOW;
+  const linking = work.jobs.filter((job) => job.reuse).length >= MANY_LINKS;
   if (!index || linking) {
     const rendered = await renderPages(site, task, work.jobs, { workers, onProgress });
     await after?.();

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -52,9 +52,20 @@ describe('rendering on worker threads', () => {
     expect(seen!.done).toBeLessThanOrEqual(first.length + 150);
   });
 
+  it('writes the same bytes on worker threads as in this thread', async () => {
+    const { site, staging, jobs } = await miniSite();
+    const here = makeTempDir('code-compare-staging-');
+    mkdirSync(here, { recursive: true });
+    await makeContainers(here, allPages(site));
+    await renderPages(site, { staging }, jobs, { workers: 2, inProcessBelow: 0 });
+    await renderPages(site, { staging: here }, jobs, { workers: 1 });
+    expect(jobs.length).toBeGreaterThan(10);
+    for (const job of jobs) expect(readFileSync(path.join(staging, job.file), 'utf8'), job.file).toBe(readFileSync(path.join(here, job.file), 'utf8'));
+  });
+
   it('takes the worker threads started before it, and leaves none running', async () => {
     const { site, staging, jobs } = await miniSite();
-    startWorkers(site, 2, 5000);
+    startWorkers(site, 2, 50_000);
     expect(lib.stopWorkers).toBeDefined();
     const result = await renderPages(site, { staging }, jobs, { workers: 2, inProcessBelow: 0 });
     expect(result.rendered).toBe(jobs.length);
@@ -64,7 +75,7 @@ describe('rendering on worker threads', () => {
 
   it('stops the worker threads started before it when it renders in this thread', async () => {
     const { site, staging, jobs } = await miniSite();
-    startWorkers(site, 2, 5000);
+    startWorkers(site, 2, 50_000);
     const result = await renderPages(site, { staging }, jobs, { workers: 2 });
     expect(result.rendered).toBe(jobs.length);
     expect(lib.stopWorkers).toBeUndefined();
