@@ -42,7 +42,7 @@ function program(output: Output, setExit: (code: number) => void): Command {
     .option('--out <dir>', 'output folder (default: ROOT/dist)')
     .option('--base-url <url>', 'absolute URL the site is published at (default: codeCompare.baseUrl in package.json)')
     .option('--strict', 'treat warnings as errors')
-    .addOption(new Option('--jobs <n>', 'worker threads for rendering (default: one per core)').argParser(positiveInteger));
+    .addOption(new Option('--jobs <n>', 'worker threads for rendering 20,000 pages or more (default: one per core; fewer render in the build thread)').argParser(positiveInteger));
   searchOptions(build);
   build.action((_opts: unknown, cmd: Command) => run(() => buildCommand(cmd.opts(), output))());
 
