@@ -23,48 +23,44 @@ const MANY_LINKS = 4000;
 
 /**
  * Renders the jobs and makes the search index. Pagefind runs on threads of its own: the searchable
- * pages are rendered first (hashing their bytes as they are written), and it indexes them while
- * the rest render. A code changed in the benchmark corpus renders 1,080 pages in this thread in
- * 1.1–1.4 s, and its English index took 0.6–0.8 s after them; beside them, the render took 0.1–0.3 s
- * longer and the index ended 0.1–0.15 s after it. A clean build of the corpus on worker threads:
- * 15.3 s against 17.0 s (means of four alternating runs on a RAM disk, page hashes from the workers
- * included). Not when the jobs are mostly links to an
- * earlier output's pages (the first change after a clean build links 49,000): linking took 4.8–6.4 s
- * beside the index in two runs against 2.7–2.8 s after it, so the index follows the pages then.
+ * pages are rendered first (hashing their bytes as they are written, so the index reads none back),
+ * and it indexes them while the rest render. A code changed in the benchmark corpus renders 1,080
+ * pages in this thread in 1.1–1.4 s, and its English index took 0.6–0.8 s after them; beside them,
+ * the render took 0.1–0.3 s longer and the index ended 0.1–0.15 s after it. A clean build of the
+ * corpus on worker threads: 15.3 s against 17.0 s (means of four alternating runs on a RAM disk, page
+ * hashes from the workers included). Not when the jobs are mostly links to an earlier output's pages
+ * (the first change after a clean build links 49,000): linking took 4.8–6.4 s beside the index in two
+ * runs against 2.7–2.8 s after it, so the index follows the pages then.
  */
 export async function renderAndIndex<S>(work: RenderAndIndex<S>): Promise<{ readonly rendered: RenderTaskResult; readonly search?: S }> {
   const { site, task, workers, onProgress, index, after } = work;
-  const linking = work.jobs.filter((job) => job.reuse).length >= MANY_LINKS;
-  if (!index || linking) {
-    const rendered = await renderPages(site, task, work.jobs, { workers, onProgress });
-    await after?.();
-    trace('render and write pages, sitemap, robots.txt, assets');
-    return { rendered, search: index ? await index(rendered.hashes) : undefined };
-  }
-  const searchable = new Set(work.searchable.map((page) => page.file));
+  const searchable = new Set(index ? work.searchable.map((page) => page.file) : []);
   const first = work.jobs.filter((job) => searchable.has(job.file)).map((job) => ({ ...job, hashBytes: true }));
   const jobs = [...first, ...work.jobs.filter((job) => !searchable.has(job.file))];
+  const beside = index !== undefined && work.jobs.filter((job) => job.reuse).length < MANY_LINKS;
   let indexing: Promise<S> | undefined;
   let rendered: RenderTaskResult;
   try {
     rendered = await renderPages(site, task, jobs, {
       workers,
       onProgress,
-      firstWritten: {
-        jobs: first.length,
-        then: (written) => {
-          trace(`searchable pages rendered (${first.length})`);
-          indexing = index(written);
-          // Settled before a failed render is reported: the caller removes the folder the index is made in.
-          indexing.catch(() => undefined);
-        },
-      },
+      firstWritten: beside
+        ? {
+            jobs: first.length,
+            then: (written) => {
+              trace(`searchable pages rendered (${first.length})`);
+              indexing = index(written);
+              // Settled before a failed render is reported: the caller removes the folder the index is made in.
+              indexing.catch(() => undefined);
+            },
+          }
+        : undefined,
     });
     await after?.();
   } catch (error) {
     await indexing?.catch(() => undefined);
     throw error;
   }
-  trace('render and write the other pages, sitemap, robots.txt, assets');
-  return { rendered, search: await indexing! };
+  trace(beside ? 'render and write the other pages, sitemap, robots.txt, assets' : 'render and write pages, sitemap, robots.txt, assets');
+  return { rendered, search: index && (await (indexing ?? index(rendered.hashes))) };
 }

@@ -10,8 +10,9 @@ import { runRenderTask, type PageJob, type RenderTask, type RenderTaskResult } f
 
 /**
  * Fewer pages to render than this are rendered in this thread. Two threads rendering at once each
- * run slower than one alone (on this project's 2-core machine: 257–288 µs a page against 177), each
- * costs about 0.4 s of CPU to start and warms up on its own, and the search index takes the other
+ * run slower than one alone (on this project's 2-core machine: 257–288 µs a page against 177); each
+ * takes about 0.3 s to start (one measured: thread, modules, site and templates in 300 ms) and warms
+ * up on its own (its first 300 pages at about 1.1 ms each); and the search index takes the other
  * core meanwhile. Clean builds on a RAM disk, one thread against two worker threads (two runs each):
  * 9,950 pages 4.37 / 4.46 s against 5.19 / 5.16 s; 25,262 pages 8.08 / 8.29 s against 8.40 / 8.23 s;
  * 50,522 pages 14.50 / 14.31 s against 12.94 / 13.69 s. A label changed in the benchmark corpus (5,054
@@ -97,6 +98,8 @@ export interface RenderOptions {
 /** Renders the jobs, in this thread or on worker threads, in their order: the first `firstWritten.jobs` before any other. */
 export async function renderPages(site: Site, task: Omit<RenderTask, 'jobs'>, jobs: readonly PageJob[], options: RenderOptions): Promise<RenderTaskResult> {
   const { workers, onProgress, firstWritten } = options;
+  const head = firstWritten?.jobs ?? 0;
+  const groups = [jobs.slice(0, head), jobs.slice(head)] as const;
   const total = { rendered: 0, reused: 0, hashes: {} as Record<string, string> };
   const add = (r: RenderTaskResult) => {
     total.rendered += r.rendered;
@@ -112,15 +115,17 @@ export async function renderPages(site: Site, task: Omit<RenderTask, 'jobs'>, jo
   if (workers <= 1 || jobs.filter((j) => !j.reuse).length < (options.inProcessBelow ?? IN_PROCESS_BELOW) || !existsSync(WORKER_FILE)) {
     if (fits) await stopWorkers?.();
     const renderer = rendererFor(site);
-    const head = firstWritten?.jobs ?? 0;
-    if (head === 0) firstWritten?.then(total.hashes);
-    // Small batches: a preview server rendering here answers its readers between them.
-    for (const batch of [...batches(jobs.slice(0, head), 50), ...batches(jobs.slice(head), 50)]) {
-      add(runRenderTask(renderer, { ...task, jobs: batch }));
-      if (head > 0 && total.rendered + total.reused === head) firstWritten?.then(total.hashes);
-      // Let progress output and signals through between batches.
-      await new Promise((resolve) => setImmediate(resolve));
-    }
+    const renderHere = async (group: readonly PageJob[]) => {
+      // Small batches: a preview server rendering here answers its readers between them.
+      for (const batch of batches(group, 50)) {
+        add(runRenderTask(renderer, { ...task, jobs: batch }));
+        // Let progress output and signals through between batches.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    };
+    await renderHere(groups[0]);
+    firstWritten?.then(total.hashes);
+    await renderHere(groups[1]);
     return total;
   }
   const pool = fits ? prestarted.pool : makePool(site, workers);
@@ -129,15 +134,14 @@ export async function renderPages(site: Site, task: Omit<RenderTask, 'jobs'>, jo
   try {
     // Small enough batches that neither thread waits long for the other at the end.
     const size = Math.max(50, Math.ceil(jobs.length / (workers * 40)));
-    const head = firstWritten?.jobs ?? 0;
     const run = (batch: readonly PageJob[]) =>
       pool.run({ ...task, jobs: batch } satisfies RenderTask).then((r: RenderTaskResult) => {
         if (first) trace('workers: first batch done');
         first = false;
         add(r);
       });
-    const firstBatches = Promise.all(batches(jobs.slice(0, head), size).map(run));
-    const others = batches(jobs.slice(head), size).map(run);
+    const firstBatches = Promise.all(batches(groups[0], size).map(run));
+    const others = batches(groups[1], size).map(run);
     if (firstWritten) void firstBatches.then(() => firstWritten.then(total.hashes), () => undefined);
     await Promise.all([firstBatches, ...others]);
   } finally {

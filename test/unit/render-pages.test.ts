@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { allPages, pageFile } from '../../src/model/pages.js';
 import { searchPages } from '../../src/model/search.js';
@@ -29,6 +30,21 @@ async function miniSite() {
   const jobs: PageJob[] = pages.map((page) => ({ page, file: pageFile(page), reuse: false, replace: false }));
   return { site, pages, staging, jobs };
 }
+
+/** Counts the worker threads this process makes from now on, and those of them still running. */
+function watchThreads() {
+  let made = 0;
+  let exited = 0;
+  const onWorker = (worker: Worker) => {
+    made++;
+    worker.once('exit', () => exited++);
+  };
+  process.on('worker', onWorker);
+  return { made: () => made, running: () => made - exited, stop: () => process.off('worker', onWorker) };
+}
+
+/** A turn of the event loop: a new thread is announced on the next tick. */
+const aTurn = () => new Promise((resolve) => setImmediate(resolve));
 
 describe('rendering on worker threads', () => {
   it('writes the first jobs before the others, in the order given', async () => {
@@ -65,30 +81,47 @@ describe('rendering on worker threads', () => {
 
   it('takes the worker threads started before it, and leaves none running', async () => {
     const { site, staging, jobs } = await miniSite();
+    const threads = watchThreads();
     startWorkers(site, 2, 50_000);
-    expect(lib.stopWorkers).toBeDefined();
+    await aTurn();
+    expect(threads.made()).toBe(2);
     const result = await renderPages(site, { staging }, jobs, { workers: 2, inProcessBelow: 0 });
+    threads.stop();
     expect(result.rendered).toBe(jobs.length);
     expect(jobs.every((job) => existsSync(path.join(staging, job.file)))).toBe(true);
+    // The render made no threads of its own, and stopped those it took.
+    expect(threads.made()).toBe(2);
+    expect(threads.running()).toBe(0);
     expect(lib.stopWorkers).toBeUndefined();
   });
 
   it('stops the worker threads started before it when it renders in this thread', async () => {
     const { site, staging, jobs } = await miniSite();
+    const threads = watchThreads();
     startWorkers(site, 2, 50_000);
     const result = await renderPages(site, { staging }, jobs, { workers: 2 });
+    threads.stop();
     expect(result.rendered).toBe(jobs.length);
+    expect(threads.made()).toBe(2);
+    expect(threads.running()).toBe(0);
     expect(lib.stopWorkers).toBeUndefined();
   });
 
   it('starts none for fewer pages than are worth a thread, or for one thread', async () => {
     const { site } = await miniSite();
+    const threads = watchThreads();
     startWorkers(site, 2, lib.IN_PROCESS_BELOW - 1);
-    expect(lib.stopWorkers).toBeUndefined();
     startWorkers(site, 1, 50_000);
+    await aTurn();
+    expect(threads.made()).toBe(0);
     expect(lib.stopWorkers).toBeUndefined();
+    // What a failed build does with threads started for a render that never came.
     startWorkers(site, 2, 50_000);
+    await aTurn();
+    expect(threads.made()).toBe(2);
     await lib.stopWorkers!();
+    threads.stop();
+    expect(threads.running()).toBe(0);
     expect(lib.stopWorkers).toBeUndefined();
   });
 });
