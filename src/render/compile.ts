@@ -85,6 +85,8 @@ const BUILT_IN_BLOCKS = new Set(['if', 'unless', 'each', 'with']);
 
 interface TemplateInfo {
   readonly useDepths: boolean;
+  /** The template's name as an identifier, for the names of its functions. */
+  readonly prefix: string;
 }
 
 /** Generates the source of one template: a set of functions, one per block body. */
@@ -107,10 +109,12 @@ class Generator {
   /** A block body as a function (context, data, depths) → string; its name. */
   private program(program: AST.Program): string {
     if (program.blockParams?.length) throw new Unsupported('block parameters');
-    const name = `p${this.programs.length}`;
+    // Named after the template, so that a profile says which template a block belongs to: pages_pair_3.
+    const index = this.programs.length;
+    const name = `${this.info.prefix}_${index}`;
     this.programs.push('');
     const parts = program.body.map((statement) => this.statement(statement)).filter((s) => s !== '');
-    this.programs[Number(name.slice(1))] = `function ${name}(c, d, ds) {\n  let o = '';\n${parts.map((p) => `  ${p}\n`).join('')}  return o;\n}`;
+    this.programs[index] = `function ${name}(c, d, ds) {\n  let o = '';\n${parts.map((p) => `  ${p}\n`).join('')}  return o;\n}`;
     return name;
   }
 
@@ -247,6 +251,8 @@ class Generator {
     if (node.params.length > 1) throw new Unsupported('partial with more than one context');
     // With preventIndent, Handlebars writes a standalone partial's indentation once, before it.
     const indent = node.indent ? `o += ${JSON.stringify(node.indent)}; ` : '';
+    // Called on a value of the view as it is: the call may be answered from the memo (see compileAll).
+    if (node.params.length === 1 && !node.hash) return `${indent}o += mp(${JSON.stringify(name)}, ${this.expression(node.params[0]!)}, d);`;
     let context = node.params.length ? this.expression(node.params[0]!) : 'c';
     if (node.hash) context = `rt.extend({}, ${context}, ${this.hash(node.hash)})`;
     return `${indent}o += pt[${JSON.stringify(name)}](${context}, d);`;
@@ -265,18 +271,56 @@ function usesDepths(node: unknown): boolean {
 type TemplateFunction = (context: unknown, data: unknown) => string;
 
 /**
+ * Asked for a partial called on one value (`{{> card a}}`) whose output can depend only on that
+ * value and the helpers: the partial, and any partial it calls, read no data variable (`@index`,
+ * `@root`…). It may answer from what it kept for the same value; `render` makes the output.
+ */
+export type PartialMemo = (name: string, context: unknown, data: unknown, render: () => string) => string;
+
+/** Whether a template reads a data variable (`@index`, `@root.x`); the partials it calls, by name. */
+function dataUse(node: unknown, calls: Set<string>): boolean {
+  if (node === null || typeof node !== 'object') return false;
+  const statement = node as Partial<AST.PartialStatement> & Partial<AST.PathExpression>;
+  if (statement.type === 'PartialStatement' && statement.name?.type === 'PathExpression') calls.add((statement.name as AST.PathExpression).original);
+  let reads = statement.type === 'PathExpression' && statement.data === true;
+  for (const [key, value] of Object.entries(node)) if (key !== 'loc' && dataUse(value, calls)) reads = true;
+  return reads;
+}
+
+/** The partials whose output depends on their context and the helpers alone: none of them, nor any partial they call, reads data. */
+function dataFreePartials(asts: ReadonlyMap<string, AST.Program>): Set<string> {
+  const uses = new Map([...asts].map(([name, ast]) => {
+    const calls = new Set<string>();
+    return [name, { reads: dataUse(ast, calls), calls }] as const;
+  }));
+  const free = new Set<string>();
+  const isFree = (name: string, seen: Set<string>): boolean => {
+    const use = uses.get(`partials/${name}`);
+    if (!use || use.reads) return false;
+    if (seen.has(name)) return true;
+    seen.add(name);
+    return [...use.calls].every((called) => isFree(called, seen));
+  };
+  for (const name of asts.keys()) if (name.startsWith('partials/') && isFree(name.slice('partials/'.length), new Set())) free.add(name.slice('partials/'.length));
+  return free;
+}
+
+/**
  * Compiles every template; throws Unsupported when one uses what only Handlebars covers.
  * `partials/x` is the partial `x`; the rest are rendered by name.
  */
-export function compileAll(sources: Readonly<Record<string, string>>, helpers: Readonly<Record<string, Helper>>): (name: string) => Render | undefined {
+export function compileAll(sources: Readonly<Record<string, string>>, helpers: Readonly<Record<string, Helper>>, memo?: PartialMemo): (name: string) => Render | undefined {
   const partialNames = new Set(Object.keys(sources).filter((n) => n.startsWith('partials/')).map((n) => n.slice('partials/'.length)));
   const partials: Record<string, TemplateFunction> = {};
   const templates = new Map<string, Render>();
   const helperNames = new Set([...Object.keys(helpers), 'lookup', 'log', 'helperMissing', 'blockHelperMissing', ...BUILT_IN_BLOCKS]);
-  for (const [name, source] of Object.entries(sources)) {
-    const ast = Handlebars.parse(source);
-    const info = { useDepths: usesDepths(ast) };
-    const main = new Function('rt', 'h', 'pt', new Generator(helperNames, partialNames, info).source(ast))(RUNTIME, helpers, partials) as (c: unknown, d: unknown, ds?: unknown[]) => string;
+  const asts = new Map(Object.entries(sources).map(([name, source]) => [name, Handlebars.parse(source)]));
+  const memoized = memo ? dataFreePartials(asts) : new Set<string>();
+  const callPartial = (name: string, context: unknown, data: unknown): string =>
+    memoized.has(name) && context !== null && typeof context === 'object' ? memo!(name, context, data, () => partials[name]!(context, data)) : partials[name]!(context, data);
+  for (const [name, ast] of asts) {
+    const info = { useDepths: usesDepths(ast), prefix: name.replace(/[^A-Za-z0-9_$]/g, '_') };
+    const main = new Function('rt', 'h', 'pt', 'mp', new Generator(helperNames, partialNames, info).source(ast))(RUNTIME, helpers, partials, callPartial) as (c: unknown, d: unknown, ds?: unknown[]) => string;
     // A partial starts its own `../` chain at its context, and runs with its caller's data.
     const run: TemplateFunction = info.useDepths ? (context, data) => main(context, data, [context]) : (context, data) => main(context, data);
     if (name.startsWith('partials/')) partials[name.slice('partials/'.length)] = run;

@@ -30,6 +30,16 @@ function numberFormat(lang: string): Intl.NumberFormat {
   return format;
 }
 
+const sharedValues = new WeakSet<object>();
+
+/**
+ * Whether a value of a view is one made once and shown on many pages (`RenderScope.share`): a
+ * partial called on it then renders once per language, its output kept with the value.
+ */
+export function isShared(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && sharedValues.has(value);
+}
+
 /** What the template helpers need to know about the page being rendered. */
 export class RenderScope {
   /** Set when any text on the page came from another language than the page's. */
@@ -52,6 +62,19 @@ export class RenderScope {
     let values = remembered.get(owner);
     if (!values) remembered.set(owner, (values = new Map()));
     return this.rememberIn(values, key, compute);
+  }
+
+  /**
+   * `remember` for a value of a view that pages show as it is (a code's card on each of its
+   * comparisons): it holds values only, no function bound to a page, and a template partial called
+   * on it is rendered once and its output kept (see templates.ts).
+   */
+  share<T extends object>(owner: object, key: string, compute: () => T): T {
+    return this.remember(owner, key, () => {
+      const value = compute();
+      sharedValues.add(value);
+      return value;
+    });
   }
 
   private rememberIn<T>(values: Map<string, Remembered>, key: string, compute: () => T): T {

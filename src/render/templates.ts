@@ -1,7 +1,7 @@
 import Handlebars from 'handlebars';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
-import { compileAll, type Helper } from './compile.js';
-import { isLocalized, RenderScope, SafeMarkup } from './scope.js';
+import { compileAll, type Helper, type PartialMemo } from './compile.js';
+import { isLocalized, isShared, RenderScope, SafeMarkup } from './scope.js';
 
 type HelperOptions = Handlebars.HelperOptions;
 type View = Record<string, unknown> & { $: RenderScope };
@@ -135,10 +135,22 @@ export function compileTemplates(sources: Readonly<Record<string, string>>, engi
 
 let lastCompiled: { key: string; set: TemplateSet } | undefined;
 
+/** A partial called on a shared value renders once per value: its output depends on the value and the page's language alone. */
+const partialMemo: PartialMemo = (name, context, data, render) => (isShared(context) ? (data as { root: View }).root.$.remember(context as object, partialKey(name), render) : render());
+
+const partialKeys = new Map<string, string>();
+
+/** The key a partial's output is kept under, made once per name: a lookup then hashes no new string. */
+function partialKey(name: string): string {
+  let key = partialKeys.get(name);
+  if (key === undefined) partialKeys.set(name, (key = `partial\u0000${name}`));
+  return key;
+}
+
 function compile(sources: Readonly<Record<string, string>>, engine: TemplateEngine): TemplateSet {
   if (engine === 'fast') {
     try {
-      const template = compileAll(sources, HELPER_FUNCTIONS);
+      const template = compileAll(sources, HELPER_FUNCTIONS, partialMemo);
       return { render: (page, view) => renderWith(template, page, view) };
     } catch {
       // Something only Handlebars covers, or an error Handlebars should report as it always has.

@@ -30,9 +30,16 @@ function differences(scope: RenderScope, family: FamilyData, a: LocalizedCode, b
   return list;
 }
 
-/** Other featured comparisons of either code, by their codes alone. */
+/**
+ * Other featured comparisons of either code, by their codes alone. Each link is the same on every
+ * comparison page of the language (they share one folder), so it is made once.
+ */
 function otherPairs(family: FamilyData, page: PairRef, links: PageLinks, scope: RenderScope) {
-  return featuredPairsTouching(family, page.a, page.b).map((p) => ({ label: safe(scope.label('compare.pairLink', { a: p.a, b: p.b })), href: links.to({ kind: 'pair', lang: page.lang, family: family.id, a: p.a, b: p.b }) }));
+  // Made once for the page, so that each lookup hashes no new string.
+  const key = `link\u0000${links.dir.slice(0, links.dir.lastIndexOf('/'))}`;
+  return featuredPairsTouching(family, page.a, page.b).map((p) =>
+    scope.share(p, key, () => ({ label: safe(scope.label('compare.pairLink', { a: p.a, b: p.b })), href: links.to({ kind: 'pair', lang: page.lang, family: family.id, a: p.a, b: p.b }) })),
+  );
 }
 
 /** Whether two cells show the same: equal as JSON, compared without making the JSON for the kinds cells hold. */
@@ -59,10 +66,12 @@ export function pairPage(input: ViewInput, links: PageLinks): View {
   const written = input.inputs.pair ? localizePair(input.site, page.lang, input.inputs.pair) : undefined;
   const values = { family: family.name, a: page.a, b: page.b, titleA: a.title, titleB: b.title };
   const bare = isFallback(a.title, scope) || isFallback(b.title, scope);
-  const summary = (c: LocalizedCode) => ({
-    ...codeView(c, links, page, scope),
-    advice: written ? safe(scope.inline(written.advice[c.data.code]!, true)) : safe(scope.inline(c.fix, true)),
-  });
+  // A code's side of the comparison: the same on each of its comparisons unless a pair file gives the advice.
+  const summary = (c: LocalizedCode) => {
+    const view = codeView(c, links, page, scope);
+    if (written) return { ...view, family: family.name, advice: safe(scope.inline(written.advice[c.data.code]!, true)) };
+    return scope.share(view, 'pair', () => ({ ...view, family: family.name, advice: safe(scope.inline(c.fix, true)) }));
+  };
   const [viewA, viewB] = [summary(a), summary(b)];
   const label = (key: string) => () => safe(scope.label(key));
   const alike = (field: 'className' | 'title' | 'outcome' | 'actor') => sameShown(viewA[field], viewB[field]);

@@ -117,8 +117,10 @@ function codeParts(c: LocalizedCode, scope: RenderScope) {
   }));
 }
 
+/** A code as a page shows it: the same object on every page whose link to the code is the same (a code's comparisons, all in one folder). */
 export function codeView(c: LocalizedCode, links: PageLinks, page: LocalizedPage, scope: RenderScope) {
-  return { ...codeParts(c, scope), href: links.to({ kind: 'code', lang: page.lang, family: c.data.family, code: c.data.code }) };
+  const href = links.to({ kind: 'code', lang: page.lang, family: c.data.family, code: c.data.code });
+  return scope.share(c, `view\u0000${href}`, () => ({ ...codeParts(c, scope), href }));
 }
 
 export function pairRef(page: LocalizedPage, family: string, x: string, y: string): PageRef {
