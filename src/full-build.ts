@@ -9,7 +9,7 @@ import { allPages, pageFile, type PageRef } from './model/pages.js';
 import type { BuildOptions, BuildResult } from './build.js';
 import { parseMemo } from './load/parse-memo.js';
 import { validateProject } from './project.js';
-import { extraFiles, extraHashes, rendererHash, searchInputsHash } from './site-files.js';
+import { extraFiles, hashOutput, rendererHash } from './site-files.js';
 import { subsetOf, type Subset } from './subset.js';
 import { ownCode } from './tool-code.js';
 import { renderFirst, updateInPlace, warmRenderer } from './write/in-place.js';
@@ -99,30 +99,30 @@ async function buildFromSources(options: BuildOptions, preflight: Preflight): Pr
     return { ...base, pages: pageCount, languages: site.languages.length, ok: true, upToDate: true, reused: pageCount };
   }
 
-  const files: Record<string, string> = {};
-  for (const [index, page] of pages.entries()) {
-    files[pageFile(page)] = hashes.page(page);
-    // A few milliseconds at a time: the preview server answers its readers meanwhile.
-    if (index % 2000 === 1999) await new Promise((resolve) => setImmediate(resolve));
-  }
-  Object.assign(files, extraHashes(site));
-  const buildHash = digest(JSON.stringify(files), searchInputsHash(site, searchable) ?? '');
-  trace('hash page inputs');
+  const hashing = hashOutput(site, pages, hashes, searchable);
+  // Awaited below, whenever the build needs the hashes: until then a failure must not count as unhandled.
+  hashing.catch(() => undefined);
+  let planned = previous ? await hashing : undefined;
   const summary = { ...base, pages: pages.length, languages: site.languages.length };
-
-  // The previous manifest lists the search index's files too, which only indexing names.
-  if (sameTool && previous?.build === buildHash && (await topLevelMatches(options.out, previous.files))) {
-    await writeMarker(options.out, withSubset({ ...previous, inputs: inputsHash ?? '', ...stamp(pages.length) }, subset));
-    return { ...summary, ok: true, upToDate: true, reused: pages.length };
-  }
-
-  if (inPlace) {
-    const result = await updateInPlace(site, options, inPlace, withSubset({ tool: 'code-compare', version: TOOL_VERSION, inputs: inputsHash ?? '', build: buildHash, ...stamp(pages.length), files }, subset), pages, first);
-    return { ...summary, ok: true, ...result };
+  if (planned) {
+    trace('hash page inputs');
+    // The previous manifest lists the search index's files too, which only indexing names.
+    if (sameTool && previous?.build === planned.build && (await topLevelMatches(options.out, previous.files))) {
+      await writeMarker(options.out, withSubset({ ...previous, inputs: inputsHash ?? '', ...stamp(pages.length) }, subset));
+      return { ...summary, ok: true, upToDate: true, reused: pages.length };
+    }
+    if (inPlace) {
+      const result = await updateInPlace(site, options, inPlace, withSubset({ tool: 'code-compare', version: TOOL_VERSION, inputs: inputsHash ?? '', build: planned.build, ...stamp(pages.length), files: { ...planned.files } }, subset), pages, first);
+      return { ...summary, ok: true, ...result };
+    }
   }
 
   const staging = await createStaging(options.out);
   trace('staging folder');
+  // With nothing earlier to keep, every page renders whatever its inputs: the build hashes them, for the manifest, while the pages render.
+  if (!planned && Object.keys(staging.holds).length > 0) planned = await hashing;
+  /** A file's input hash; none before the hashes are done, in a build that renders every page. */
+  const inputsOf = (file: string) => planned?.files[file];
   let interrupted = false;
   const onSignal = () => {
     interrupted = true;
@@ -146,14 +146,14 @@ async function buildFromSources(options: BuildOptions, preflight: Preflight): Pr
   try {
     // A kept output already holds most pages: only those whose inputs differ are linked or rendered.
     const holds = (file: string) => Object.hasOwn(staging.holds, file);
-    const upToDate = (file: string) => holds(file) && staging.holds[file] === files[file];
+    const upToDate = (file: string) => holds(file) && staging.holds[file] === inputsOf(file);
     await makeContainers(staging.dir, pages);
     // The search index's files are sorted out once the pages it is made from are written.
-    await removeStale(staging.dir, Object.keys(staging.holds).filter((file) => !Object.hasOwn(files, file) && !file.startsWith(`${SEARCH_FOLDER}/`)));
+    await removeStale(staging.dir, Object.keys(staging.holds).filter((file) => inputsOf(file) === undefined && !file.startsWith(`${SEARCH_FOLDER}/`)));
     const jobs: PageJob[] = [];
     for (const page of pages) {
       const file = pageFile(page);
-      if (!upToDate(file)) jobs.push({ page, file, reuse: previous?.files[file] === files[file], replace: holds(file) });
+      if (!upToDate(file)) jobs.push({ page, file, reuse: previous !== undefined && previous.files[file] === inputsOf(file), replace: holds(file) });
     }
     const kept = pages.length - jobs.length;
     trace(`plan: ${jobs.length} pages to link or render`);
@@ -164,14 +164,16 @@ async function buildFromSources(options: BuildOptions, preflight: Preflight): Pr
       workers,
       onProgress: (done) => options.onProgress?.(kept + done, pages.length),
       searchable,
-      index: site.search ? (written) => makeSearchIndex(staging, searchable, files, previous && { dir: options.out, files: previous.files, searched: previous.searched }, written) : undefined,
+      index: site.search ? (written) => makeSearchIndex(staging, searchable, inputsOf, previous && { dir: options.out, files: previous.files, searched: previous.searched }, written) : undefined,
       // After the pages, not beside them: writing the sitemap while the workers render gained no time and cost 20–40 MB more at the peak.
       after: async () => {
         for (const file of extraFiles(site)) if (!upToDate(file.name)) await writeChunks(path.join(staging.dir, file.name), file.chunks());
       },
     });
     if (search) trace(`search index: ${search.summary}`);
-    const manifest = withSubset({ tool: 'code-compare', version: TOOL_VERSION, inputs: inputsHash ?? '', build: buildHash, ...stamp(pages.length), files, ...(search && { searched: search.searched }) }, subset);
+    const { files, build } = planned ?? (await hashing);
+    if (!planned) trace('page inputs hashed');
+    const manifest = withSubset({ tool: 'code-compare', version: TOOL_VERSION, inputs: inputsHash ?? '', build, ...stamp(pages.length), files: { ...files, ...search?.files }, ...(search && { searched: search.searched }) }, subset);
     await writeMarker(staging.dir, manifest);
     await publishStaging(staging.dir, options.out);
     trace('publish');

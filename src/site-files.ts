@@ -1,7 +1,8 @@
 import { pageModified } from './model/dates.js';
 import { digest } from './model/hash.js';
 import { indexableLanguages } from './model/indexing.js';
-import { pageFile } from './model/pages.js';
+import type { InputHashes } from './model/inputs.js';
+import { pageFile, type PageRef } from './model/pages.js';
 import type { SearchPage } from './model/search.js';
 import type { Site } from './model/types.js';
 import { robotsTxt, sitemapFiles, sitemapNames, sitemapPages, urlsPerSitemap, type ChunkedFile } from './render/sitemap.js';
@@ -42,3 +43,24 @@ export function extraFiles(site: Site): ChunkedFile[] {
   return files;
 }
 
+
+/** What a build's output is made from: each file with the hash of its inputs (the pages in order, then the files beside them), and the hash of the whole. */
+export interface OutputHashes {
+  readonly files: Readonly<Record<string, string>>;
+  readonly build: string;
+}
+
+/**
+ * Hashes every page's inputs, a few milliseconds at a time: meanwhile the preview server answers
+ * its readers, and a build that renders before the hashes are done hands its worker threads their
+ * next batches.
+ */
+export async function hashOutput(site: Site, pages: readonly PageRef[], hashes: InputHashes, searchable: readonly SearchPage[]): Promise<OutputHashes> {
+  const files: Record<string, string> = {};
+  for (const [index, page] of pages.entries()) {
+    files[pageFile(page)] = hashes.page(page);
+    if (index % 250 === 249) await new Promise((resolve) => setImmediate(resolve));
+  }
+  Object.assign(files, extraHashes(site));
+  return { files, build: digest(JSON.stringify(files), searchInputsHash(site, searchable) ?? '') };
+}

@@ -27,6 +27,9 @@ export interface RenderedPage {
 
 const renderers = new WeakMap<Site, Renderer>();
 
+/** Languages whose localized codes a renderer keeps: the one it renders and the one before (a batch may straddle two). */
+const KEPT_LANGUAGES = 2;
+
 /** The renderer of a site, made once: an update of the preview renders the open pages, then the rest, with the same compiled templates. */
 export function rendererFor(site: Site): Renderer {
   let renderer = renderers.get(site);
@@ -51,13 +54,23 @@ export class Renderer {
     return catalog;
   }
 
-  private readonly localized = new Map<string, LocalizedCode>();
+  /**
+   * Localized codes, by language, of the languages rendered last. A build renders a language's
+   * pages one after the other, and what pages share of a code (its views, the output of partials
+   * called on them: see RenderScope.share) is kept with its localized code: dropping a language
+   * lets all of that go, so memory stays that of two languages however many a site has.
+   */
+  private readonly localized = new Map<string, Map<string, LocalizedCode>>();
 
   private localizer(lang: string) {
+    let codes = this.localized.get(lang);
+    if (codes) this.localized.delete(lang);
+    this.localized.set(lang, (codes ??= new Map()));
+    if (this.localized.size > KEPT_LANGUAGES) this.localized.delete(this.localized.keys().next().value!);
     return (family: FamilyData, code: CodeData): LocalizedCode => {
-      const key = `${lang}\u0000${family.id}\u0000${code.code}`;
-      let found = this.localized.get(key);
-      if (!found) this.localized.set(key, (found = localizeCode(this.site, lang, family, code)));
+      const key = `${family.id}\u0000${code.code}`;
+      let found = codes.get(key);
+      if (!found) codes.set(key, (found = localizeCode(this.site, lang, family, code)));
       return found;
     };
   }

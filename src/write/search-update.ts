@@ -39,26 +39,36 @@ export async function searchHashes(dir: string, pages: readonly SearchPage[], kn
   return { whole: digest(engine, ...[...languages].map(([lang, { hash }]) => `${lang} ${hash}`)), engine, languages, pageHashes };
 }
 
+/** The search index a build made: what it says of it, the hashes of the pages' bytes and the index's files, for the manifest. */
+export interface MadeSearchIndex {
+  readonly summary: string;
+  readonly searched: Record<string, string>;
+  /** Each file of the index with the hash of its part, by name. */
+  readonly files: Record<string, string>;
+}
+
 /**
  * Makes the build's search index in the staging folder once the searchable pages are written
  * there: hashes them (those just rendered were hashed as they were written: `written`), keeps what
- * it can, indexes the rest. Says how many pages and languages it indexed, and gives the hashes of
- * the pages' bytes for the manifest.
+ * it can, indexes the rest. `inputs` gives a page's input hash, where the build has it: a page an
+ * earlier output holds from the same inputs has the bytes hashed then.
  */
-export async function makeSearchIndex(staging: Staging, pages: readonly SearchPage[], files: Record<string, string>, published?: EarlierOutput, written: Readonly<Record<string, string>> = {}): Promise<{ readonly summary: string; readonly searched: Record<string, string> }> {
+export async function makeSearchIndex(staging: Staging, pages: readonly SearchPage[], inputs: (file: string) => string | undefined, published?: EarlierOutput, written: Readonly<Record<string, string>> = {}): Promise<MadeSearchIndex> {
   // Equal inputs make equal bytes: a page as the staging folder or the published output holds it is as hashed then.
-  const known = (file: string) => written[file] ?? (staging.holds[file] === files[file] ? staging.searched?.[file] : published?.files[file] === files[file] ? published?.searched?.[file] : undefined);
+  const sameAs = (earlier: string | undefined, file: string) => earlier !== undefined && earlier === inputs(file);
+  const known = (file: string) => written[file] ?? (sameAs(staging.holds[file], file) ? staging.searched?.[file] : sameAs(published?.files[file], file) ? published?.searched?.[file] : undefined);
   const hashes = await searchHashes(staging.dir, pages, known);
   trace('search index: pages hashed');
-  const plan = await planSearchIndex(staging, hashes, files, published);
+  const plan = await planSearchIndex(staging, hashes, published);
   const groups = [...plan.toIndex.values()];
   const { made, release } = await indexLanguagesOnDisk(staging.dir, groups, { trash: staging.trash });
+  let files: Record<string, string>;
   try {
-    await plan.finish(made);
+    files = await plan.finish(made);
   } finally {
     await release();
   }
-  return { summary: `${groups.reduce((n, group) => n + group.length, 0)} pages in ${groups.length} ${groups.length === 1 ? 'language' : 'languages'}`, searched: hashes.pageHashes };
+  return { summary: `${groups.reduce((n, group) => n + group.length, 0)} pages in ${groups.length} ${groups.length === 1 ? 'language' : 'languages'}`, searched: hashes.pageHashes, files };
 }
 
 /** Where a part of the index made earlier is: the files under `dir` listed with the part's hash. */
@@ -73,8 +83,8 @@ interface Found {
 export interface SearchPlan {
   /** The pages of each language to index again, by the site's language tag. */
   readonly toIndex: ReadonlyMap<string, readonly SearchPage[]>;
-  /** Writes what was made (one index per entry of `toIndex`, in its order) beside what was kept, and lists every file of the index in `files`. */
-  finish(made: readonly LanguageIndex[]): Promise<void>;
+  /** Writes what was made (one index per entry of `toIndex`, in its order) beside what was kept; gives every file of the index with the hash of its part, by name. */
+  finish(made: readonly LanguageIndex[]): Promise<Record<string, string>>;
 }
 
 /** The index's files of a manifest by the hash they are listed with. */
@@ -109,7 +119,7 @@ function keptLine(entry: SearchEntry | undefined, names: readonly string[]): [st
  * Files of the staging folder's index that are not kept are removed first (they may be links
  * shared with the published output: removed, never written over).
  */
-export async function planSearchIndex(staging: Staging, hashes: SearchHashes, files: Record<string, string>, published?: EarlierOutput): Promise<SearchPlan> {
+export async function planSearchIndex(staging: Staging, hashes: SearchHashes, published?: EarlierOutput): Promise<SearchPlan> {
   const entries = new Map<string, Promise<SearchEntry | undefined>>();
   const entryOf = (dir: string) => entries.get(dir) ?? entries.set(dir, readEntry(dir)).get(dir)!;
   const heldByHash = indexFilesByHash(staging.holds);
@@ -169,7 +179,7 @@ export async function planSearchIndex(staging: Staging, hashes: SearchHashes, fi
     toIndex,
     async finish(made) {
       // No searchable page, no index: Pagefind makes none of nothing.
-      if (hashes.languages.size === 0) return;
+      if (hashes.languages.size === 0) return {};
       const langs = [...toIndex.keys()];
       const listed = new Map(kept);
       made.forEach((index, i) => {
@@ -181,8 +191,8 @@ export async function planSearchIndex(staging: Staging, hashes: SearchHashes, fi
         const name = `${SEARCH_FOLDER}/${file.name}`;
         if (!listed.has(name)) listed.set(name, file.name === ENTRY_FILE ? hashes.whole : hashes.engine);
       }
-      // By name, last in the manifest: as a clean build lists them, whatever was kept.
-      for (const name of [...listed.keys()].sort()) files[name] = listed.get(name)!;
+      // By name: as a clean build lists them, whatever was kept.
+      return Object.fromEntries([...listed.keys()].sort().map((name) => [name, listed.get(name)!]));
     },
   };
 }
