@@ -317,7 +317,7 @@ export function compileAll(sources: Readonly<Record<string, string>>, helpers: R
   const asts = new Map(Object.entries(sources).map(([name, source]) => [name, Handlebars.parse(source)]));
   const memoized = memo ? dataFreePartials(asts) : new Set<string>();
   const callPartial = (name: string, context: unknown, data: unknown): string =>
-    memoized.has(name) && context !== null && typeof context === 'object' ? memo!(name, context, data, () => partials[name]!(context, data)) : partials[name]!(context, data);
+    memo && memoized.has(name) && context !== null && typeof context === 'object' ? memo(name, context, data, () => partials[name]!(context, data)) : partials[name]!(context, data);
   for (const [name, ast] of asts) {
     const info = { useDepths: usesDepths(ast), prefix: name.replace(/[^A-Za-z0-9_$]/g, '_') };
     const main = new Function('rt', 'h', 'pt', 'mp', new Generator(helperNames, partialNames, info).source(ast))(RUNTIME, helpers, partials, callPartial) as (c: unknown, d: unknown, ds?: unknown[]) => string;
