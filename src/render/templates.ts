@@ -136,7 +136,18 @@ export function compileTemplates(sources: Readonly<Record<string, string>>, engi
 let lastCompiled: { key: string; set: TemplateSet } | undefined;
 
 /** A partial called on a shared value renders once per value: its output depends on the value and the page's language alone. */
-const partialMemo: PartialMemo = (name, context, data, render) => (isShared(context) ? (data as { root: View }).root.$.remember(context as object, partialKey(name), render) : render());
+const partialMemo: PartialMemo = (name, context, data, render) => (isShared(context) ? (data as { root: View }).root.$.remember(context as object, partialKey(name), () => flat(render())) : render());
+
+/**
+ * The same string in one piece. V8 keeps a string built by `+=` as a tree of its pieces until
+ * something reads it whole, and a page holding a kept output would walk that tree again each time
+ * it is written out (measured: a page of eight kept parts of 400 pieces each took 110 µs to write
+ * out, 17 µs with the parts in one piece). Reading a character joins the pieces.
+ */
+function flat(text: string): string {
+  text.charCodeAt(0);
+  return text;
+}
 
 const partialKeys = new Map<string, string>();
 
