@@ -23,7 +23,15 @@ describe('the bundled site', () => {
   });
 
   it('passes html-validate:recommended on the first half of a sample of its pages (npm run validate-site: all)', async () => {
-    expect(sample.length).toBeGreaterThan(1000);
+    // Every kind of page in every language: home, family index, code page, comparison.
+    const kinds = new Set(sample.map((file) => {
+      const [lang, family, page] = file.split('/');
+      return `${lang} ${page === undefined ? (family === 'index.html' ? 'home' : 'top') : page === 'index.html' ? 'family' : page.includes('-vs-') ? 'pair' : 'code'}`;
+    }));
+    const languages = [...new Set(pages.map((file) => file.split('/')[0]!).filter((dir) => !dir.endsWith('.html')))];
+    expect(languages).toHaveLength(10);
+    for (const lang of languages) for (const kind of ['home', 'family', 'code', 'pair']) expect(kinds, `${lang} ${kind}`).toContain(`${lang} ${kind}`);
+    expect(sample.length).toBeGreaterThan(800);
     expect(await validatePages(dist, sample.filter((_, i) => i % 2 === 0))).toEqual([]);
   }, 600_000);
 
