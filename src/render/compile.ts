@@ -1,6 +1,7 @@
 import Handlebars from 'handlebars';
 
 import AST = hbs.AST;
+import { dataFreePartials, usesDepths } from './template-reads.js';
 
 /**
  * Templates compiled to plain JavaScript functions that build a page by string concatenation,
@@ -259,14 +260,6 @@ class Generator {
   }
 }
 
-/** Whether any path in the template reaches up with `../`: only then are contexts tracked. */
-function usesDepths(node: unknown): boolean {
-  if (node === null || typeof node !== 'object') return false;
-  const path = node as Partial<AST.PathExpression>;
-  if (path.type === 'PathExpression' && !path.data && (path.depth ?? 0) > 0) return true;
-  return Object.entries(node).some(([key, value]) => key !== 'loc' && usesDepths(value));
-}
-
 /** One template's function of (context, data): the page, or a partial run with its caller's data. */
 type TemplateFunction = (context: unknown, data: unknown) => string;
 
@@ -276,34 +269,6 @@ type TemplateFunction = (context: unknown, data: unknown) => string;
  * `@root`…). It may answer from what it kept for the same value; `render` makes the output.
  */
 export type PartialMemo = (name: string, context: unknown, data: unknown, render: () => string) => string;
-
-/** Whether a template reads a data variable (`@index`, `@root.x`); the partials it calls, by name. */
-function dataUse(node: unknown, calls: Set<string>): boolean {
-  if (node === null || typeof node !== 'object') return false;
-  const statement = node as Partial<AST.PartialStatement> & Partial<AST.PathExpression>;
-  if (statement.type === 'PartialStatement' && statement.name?.type === 'PathExpression') calls.add((statement.name as AST.PathExpression).original);
-  let reads = statement.type === 'PathExpression' && statement.data === true;
-  for (const [key, value] of Object.entries(node)) if (key !== 'loc' && dataUse(value, calls)) reads = true;
-  return reads;
-}
-
-/** The partials whose output depends on their context and the helpers alone: none of them, nor any partial they call, reads data. */
-function dataFreePartials(asts: ReadonlyMap<string, AST.Program>): Set<string> {
-  const uses = new Map([...asts].map(([name, ast]) => {
-    const calls = new Set<string>();
-    return [name, { reads: dataUse(ast, calls), calls }] as const;
-  }));
-  const free = new Set<string>();
-  const isFree = (name: string, seen: Set<string>): boolean => {
-    const use = uses.get(`partials/${name}`);
-    if (!use || use.reads) return false;
-    if (seen.has(name)) return true;
-    seen.add(name);
-    return [...use.calls].every((called) => isFree(called, seen));
-  };
-  for (const name of asts.keys()) if (name.startsWith('partials/') && isFree(name.slice('partials/'.length), new Set())) free.add(name.slice('partials/'.length));
-  return free;
-}
 
 /**
  * Compiles every template; throws Unsupported when one uses what only Handlebars covers.
