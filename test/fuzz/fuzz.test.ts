@@ -25,7 +25,9 @@ describe('bad input, generated', () => {
       { numRuns: runs, seed, endOnFailure: true },
     );
     const report = [`fuzz: seed ${seed}, ${cases} cases run (shrinking included), ${found.size} failing`];
-    if (details.failed) report.push(`replay: FUZZ_SEED=${seed} (path ${details.counterexamplePath})`, `case: ${details.counterexample?.[0].map((c) => c.name).join('; ')}`, ...[...found.values()].at(-1)!);
+    // A case whose harness threw (not the build: runCase catches that) has no problems listed: its error is the report.
+    const problems = [...found.values()].at(-1) ?? [`the case threw: ${details.errorInstance instanceof Error ? (details.errorInstance.stack ?? details.errorInstance.message) : String(details.errorInstance)}`];
+    if (details.failed) report.push(`replay: FUZZ_SEED=${seed} (path ${details.counterexamplePath})`, `case: ${details.counterexample?.[0].map((c) => c.name).join('; ')}`, ...problems);
     console.log(report.join('\n'));
     expect(details.failed, report.join('\n')).toBe(false);
   }, 3_600_000);
