@@ -112,7 +112,7 @@ async function buildFromSources(options: BuildOptions, preflight: Preflight): Pr
       return { ...summary, ok: true, upToDate: true, reused: pages.length };
     }
     if (inPlace) {
-      const result = await updateInPlace(site, options, inPlace, withSubset({ tool: 'code-compare', version: TOOL_VERSION, inputs: inputsHash ?? '', build: planned.build, ...stamp(pages.length), files: { ...planned.files } }, subset), pages, first);
+      const result = await updateInPlace(site, options, inPlace, withSubset({ tool: 'code-compare', version: TOOL_VERSION, inputs: inputsHash ?? '', build: planned.build, ...stamp(pages.length), files: planned.files }, subset), pages, first);
       return { ...summary, ok: true, ...result };
     }
   }

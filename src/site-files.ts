@@ -43,7 +43,6 @@ export function extraFiles(site: Site): ChunkedFile[] {
   return files;
 }
 
-
 /** What a build's output is made from: each file with the hash of its inputs (the pages in order, then the files beside them), and the hash of the whole. */
 export interface OutputHashes {
   readonly files: Readonly<Record<string, string>>;

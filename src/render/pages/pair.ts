@@ -38,7 +38,7 @@ function otherPairs(family: FamilyData, page: PairRef, links: PageLinks, scope: 
   // Made once for the page, so that each lookup hashes no new string.
   const key = `link\u0000${links.dir.slice(0, links.dir.lastIndexOf('/'))}`;
   return featuredPairsTouching(family, page.a, page.b).map((p) =>
-    scope.share(p, key, () => ({ label: safe(scope.label('compare.pairLink', { a: p.a, b: p.b })), href: links.to({ kind: 'pair', lang: page.lang, family: family.id, a: p.a, b: p.b }) })),
+    scope.remember(p, key, () => ({ label: safe(scope.label('compare.pairLink', { a: p.a, b: p.b })), href: links.to({ kind: 'pair', lang: page.lang, family: family.id, a: p.a, b: p.b }) })),
   );
 }
 
@@ -69,8 +69,8 @@ export function pairPage(input: ViewInput, links: PageLinks): View {
   // A code's side of the comparison: the same on each of its comparisons unless a pair file gives the advice.
   const summary = (c: LocalizedCode) => {
     const view = codeView(c, links, page, scope);
-    if (written) return { ...view, family: family.name, advice: safe(scope.inline(written.advice[c.data.code]!, true)) };
-    return scope.share(view, 'pair', () => ({ ...view, family: family.name, advice: safe(scope.inline(c.fix, true)) }));
+    const side = () => ({ ...view, family: family.name, advice: safe(scope.inline(written ? written.advice[c.data.code]! : c.fix, true)) });
+    return written ? side() : scope.share(view, 'pair', side);
   };
   const [viewA, viewB] = [summary(a), summary(b)];
   const label = (key: string) => () => safe(scope.label(key));
