@@ -10,7 +10,7 @@ import { isSocialImage, pngSize } from './model/social-image.js';
 import type { FamilyData, LabelTree, Site } from './model/types.js';
 import { loadSettings } from './load/settings.js';
 import { parseMemo } from './load/parse-memo.js';
-import { checkTemplateLabels, checkTemplates } from './render/templates.js';
+import { checkTemplateLabels, checkTemplates } from './render/template-check.js';
 import { flattenLabels, splitPluralKey } from './i18n/labels.js';
 import { validateFamilies } from './validate/codes.js';
 import { checkFacetLabels, checkFamilyWordLabels } from './validate/facet-labels.js';

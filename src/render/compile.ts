@@ -1,6 +1,7 @@
 import Handlebars from 'handlebars';
 
 import AST = hbs.AST;
+import { parseTemplate } from './template-parse.js';
 import { dataFreePartials, usesDepths } from './template-reads.js';
 
 /**
@@ -279,7 +280,7 @@ export function compileAll(sources: Readonly<Record<string, string>>, helpers: R
   const partials: Record<string, TemplateFunction> = {};
   const templates = new Map<string, Render>();
   const helperNames = new Set([...Object.keys(helpers), 'lookup', 'log', 'helperMissing', 'blockHelperMissing', ...BUILT_IN_BLOCKS]);
-  const asts = new Map(Object.entries(sources).map(([name, source]) => [name, Handlebars.parse(source)]));
+  const asts = new Map(Object.entries(sources).map(([name, source]) => [name, parseTemplate(source)]));
   const memoized = memo ? dataFreePartials(asts) : new Set<string>();
   const callPartial = (name: string, context: unknown, data: unknown): string =>
     memo && memoized.has(name) && context !== null && typeof context === 'object' ? memo(name, context, data, () => partials[name]!(context, data)) : partials[name]!(context, data);
