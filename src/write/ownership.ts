@@ -102,42 +102,66 @@ export async function isRealFolder(dir: string): Promise<boolean> {
   return typeof stats === 'object' && stats.isDirectory();
 }
 
+/** A marker's text as parsed, and whether it is a manifest once asked (null: it is not). */
+interface ParsedMarker {
+  readonly text: string;
+  readonly value: Record<string, unknown> | undefined;
+  manifest?: Manifest | null;
+}
+
 /**
- * The last marker read, by its file's identity: a build asks for the same manifest several times
- * (is the output ours, which subset, what it holds), and a large site's manifest takes a while to parse.
+ * The markers read last, by their files' identities: a build asks for the same manifest several
+ * times (is the output ours, which subset, what it holds), and a large site's manifest takes a
+ * while to parse (a 3.8 MB one, 50 ms). An output and the copy of it kept in the cache often hold
+ * the same bytes: those are parsed once, and both files' reads share the result, which no caller changes.
  */
-let lastRead: { key: string; value: Record<string, unknown> | undefined; manifest?: Manifest | null } | undefined;
+const recentMarkers: Array<{ readonly key: string; readonly parsed: ParsedMarker }> = [];
+const KEPT_MARKERS = 3;
+
+function rememberMarker(key: string, parsed: ParsedMarker): ParsedMarker {
+  const at = recentMarkers.findIndex((read) => read.key === key);
+  if (at !== -1) recentMarkers.splice(at, 1);
+  recentMarkers.unshift({ key, parsed });
+  recentMarkers.length = Math.min(recentMarkers.length, KEPT_MARKERS);
+  return parsed;
+}
 
 const markerKey = (file: string, stats: Stats) => `${path.resolve(file)}\u0000${stats.dev}\u0000${stats.ino}\u0000${stats.size}\u0000${stats.mtimeMs}\u0000${stats.ctimeMs}`;
 
-/** The marker of a real folder, when it is a regular file of this tool; else undefined. */
-async function readMarker(dir: string): Promise<Record<string, unknown> | undefined> {
+function parseMarker(text: string): ParsedMarker {
+  try {
+    const parsed = JSON.parse(text) as Record<string, unknown> | null;
+    return { text, value: parsed !== null && typeof parsed === 'object' && parsed.tool === 'code-compare' ? parsed : undefined };
+  } catch {
+    return { text, value: undefined };
+  }
+}
+
+/** The marker of a real folder as parsed, when it is a regular file; else undefined. */
+async function readParsedMarker(dir: string): Promise<ParsedMarker | undefined> {
   if (!(await isRealFolder(dir))) return undefined;
   const file = path.join(dir, MARKER);
   const stats = await lstatPath(file);
   if (typeof stats !== 'object' || !stats.isFile() || stats.size > 256 * 1024 * 1024) return undefined;
   const key = markerKey(file, stats);
-  if (lastRead?.key === key) return lastRead.value;
-  let value: Record<string, unknown> | undefined;
-  try {
-    const parsed = JSON.parse(await fs.readFile(file, 'utf8')) as Record<string, unknown> | null;
-    value = parsed !== null && typeof parsed === 'object' && parsed.tool === 'code-compare' ? parsed : undefined;
-  } catch {
-    value = undefined;
-  }
-  lastRead = { key, value };
-  return value;
+  const known = recentMarkers.find((read) => read.key === key);
+  if (known) return known.parsed;
+  const text = await fs.readFile(file, 'utf8');
+  const same = recentMarkers.find((read) => read.parsed.text.length === text.length && read.parsed.text === text);
+  return rememberMarker(key, same?.parsed ?? parseMarker(text));
+}
+
+/** The marker of a real folder, when it is a regular file of this tool; else undefined. */
+async function readMarker(dir: string): Promise<Record<string, unknown> | undefined> {
+  return (await readParsedMarker(dir))?.value;
 }
 
 /** The manifest of an output this tool wrote; undefined for anything else. */
 export async function readManifest(dir: string): Promise<Manifest | undefined> {
-  const marker = await readMarker(dir);
-  if (marker === undefined) return undefined;
-  const read = lastRead?.value === marker ? lastRead : undefined;
-  if (read?.manifest !== undefined) return read.manifest ?? undefined;
-  const manifest = isManifest(marker) ? marker : undefined;
-  if (read) read.manifest = manifest ?? null;
-  return manifest;
+  const read = await readParsedMarker(dir);
+  if (read?.value === undefined) return undefined;
+  if (read.manifest === undefined) read.manifest = isManifest(read.value) ? read.value : null;
+  return read.manifest ?? undefined;
 }
 
 /** Whether a folder is this tool's: an output or a staging folder, marked as such, and not a link to one. */
@@ -153,7 +177,7 @@ export async function writeMarker(dir: string, value: Manifest | typeof STAGING)
   const file = path.join(dir, MARKER);
   await fs.rename(temporary, file);
   // The next build of this process (a preview's next update) finds it as if read, without reading it again.
-  lastRead = { key: markerKey(file, await fs.lstat(file)), value: (manifest?.asRead ?? value) as unknown as Record<string, unknown>, manifest: manifest?.asRead ?? null };
+  if (manifest) rememberMarker(markerKey(file, await fs.lstat(file)), { text: manifest.text, value: manifest.asRead as unknown as Record<string, unknown>, manifest: manifest.asRead });
 }
 
 /** Where the file table starts in a manifest as written: `"` cannot stand unescaped inside a JSON string, so this is the key. */
