@@ -14,6 +14,7 @@ import { subsetOf, type Subset } from './subset.js';
 import { ownCode } from './tool-code.js';
 import { renderFirst, updateInPlace, warmRenderer } from './write/in-place.js';
 import { parseMemoFile, createStaging, publishStaging, removeInterrupted, removeTree, recoverOutput, removeStale, topLevelMatches, writeChunks } from './write/output.js';
+import { copyOutputLater } from './write/kept-copy.js';
 import { readManifest, TOOL_VERSION, writeMarker, type BuildReport, type Manifest } from './write/ownership.js';
 import { makeContainers, startWorkers, stopWorkers } from './write/render-pages.js';
 import { renderAndIndex } from './write/render-and-index.js';
@@ -175,8 +176,10 @@ async function buildFromSources(options: BuildOptions, preflight: Preflight): Pr
     if (!planned) trace('page inputs hashed');
     const manifest = withSubset({ tool: 'code-compare', version: TOOL_VERSION, inputs: inputsHash ?? '', build, ...stamp(pages.length), files: { ...files, ...search?.files }, ...(search && { searched: search.searched }) }, subset);
     await writeMarker(staging.dir, manifest);
-    await publishStaging(staging.dir, options.out);
+    const { keptEarlier } = await publishStaging(staging.dir, options.out);
     trace('publish');
+    // A preview server updates its output in place: it never starts from a kept one.
+    if (!keptEarlier && !options.inPlace) await copyOutputLater(options.out, Object.keys(manifest.files).length);
     if (staging.trash) emptyTrashLater(staging.trash);
     return { ...summary, ok: true, ...result, reused: result.reused + kept };
   } catch (error) {

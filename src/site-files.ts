@@ -57,7 +57,8 @@ export interface OutputHashes {
 export async function hashOutput(site: Site, pages: readonly PageRef[], hashes: InputHashes, searchable: readonly SearchPage[]): Promise<OutputHashes> {
   const files: Record<string, string> = {};
   for (const [index, page] of pages.entries()) {
-    files[pageFile(page)] = hashes.page(page);
+    const file = pageFile(page);
+    files[file] = hashes.page(page, file);
     if (index % 250 === 249) await new Promise((resolve) => setImmediate(resolve));
   }
   Object.assign(files, extraHashes(site));

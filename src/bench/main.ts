@@ -78,6 +78,7 @@ async function main(): Promise<void> {
     if (trips.length) say(`serve round trip (save a code → its open page shows it), ${tripSummary(trips)}`);
     const full = runs[0]!;
     process.stdout.write(`floor: writing the same ${full.pages} files with nothing rendered takes ${floorSeconds.toFixed(2)} s (${Math.round(full.pages / floorSeconds)} pages/s) on this disk\n`);
+    for (const run of runs) if (run.backgroundSeconds) say(`after "${run.step}": its output's kept copy, made in the background, took ${run.backgroundSeconds.toFixed(2)} s more (not in the step's time; the next step started after it)`);
     for (const run of runs.slice(1)) process.stdout.write(`${run.step}: ${((run.seconds / full.seconds) * 100).toFixed(1)} % of the full build\n`);
     let scale: ScalePoint[] | undefined;
     if (values.scale) {

@@ -1,6 +1,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { copiesUnderWay } from '../write/kept-copy.js';
 
 export interface Run {
   readonly step: string;
@@ -11,6 +12,8 @@ export interface Run {
   readonly peakRssMb: number;
   readonly filesWritten: number;
   readonly summary: string;
+  /** Seconds the next step waited, after this one ended, for the copy of the output the build left to a process of its own. */
+  readonly backgroundSeconds?: number;
 }
 
 /** Inode of every file under `dir`: a file with an inode the previous output did not have was written anew. */
@@ -97,6 +100,8 @@ export async function step(cli: string, name: string, root: string, out: string,
   const before = new Set(inodes(out).values());
   settleDisk();
   const result = await timedBuild(cli, root, out, jobs);
+  // A build may leave a copy of its output under way in the background (see write/kept-copy.ts): no step is measured beside it.
+  const background = await backgroundDone(out);
   const after = inodes(out);
   const pages = [...after.keys()].filter((f) => f.endsWith('.html')).length;
   const filesWritten = [...after.values()].filter((ino) => !before.has(ino)).length;
@@ -109,7 +114,15 @@ export async function step(cli: string, name: string, root: string, out: string,
     peakRssMb: Math.round(result.rssKb / 1024),
     filesWritten,
     summary: result.stdout.split('\n').at(-1) ?? '',
+    ...(background > 0 ? { backgroundSeconds: background } : {}),
   };
+}
+
+/** Waits for the copies of `out` a build left under way; the seconds waited (0 when there were none). */
+export async function backgroundDone(out: string, timeoutMs = 120_000): Promise<number> {
+  const start = performance.now();
+  while (copiesUnderWay(out).length > 0 && performance.now() - start < timeoutMs) await new Promise((resolve) => setTimeout(resolve, 25));
+  return copiesUnderWay(out).length > 0 || performance.now() - start < 25 ? 0 : (performance.now() - start) / 1000;
 }
 
 export function table(runs: readonly Run[]): string {

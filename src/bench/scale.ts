@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { writeCorpus } from './corpus.js';
-import { formatTable, settleDisk, timedBuild } from './measure.js';
+import { backgroundDone, formatTable, settleDisk, timedBuild } from './measure.js';
 
 export interface ScalePoint {
   readonly codesPerFamily: number;
@@ -24,6 +24,8 @@ export async function measureScale(cli: string, repo: string, dir: string, sizes
       writeCorpus(root, repo, { codes, languages: 10, families: 3, translated: 0.5 });
       settleDisk();
       const result = await timedBuild(cli, root, path.join(root, 'dist'), undefined);
+      // Not removed under the copy the build left to a process of its own, nor measured beside it.
+      await backgroundDone(path.join(root, 'dist'));
       const pages = Number(/built ([\d,]+) pages/.exec(result.stdout)?.[1]?.replace(/,/g, '') ?? NaN);
       points.push({ codesPerFamily: codes, pages, seconds: result.seconds, pagesPerSecond: Math.round(pages / result.seconds), peakRssMb: Math.round(result.rssKb / 1024) });
     } finally {

@@ -72,11 +72,19 @@ export function featuredPairsTouching(family: FamilyData, a: string, b: string):
   return indexes.map((i) => list[i]!).filter((p) => !(p.a === a && p.b === b));
 }
 
-/** The codes a code is featured with, in pair order of the other code. */
-export function featuredPartners(family: FamilyData, code: string): string[] {
-  return featuredPairs(family)
-    .flatMap((p) => (p.a === code ? [p.b] : p.b === code ? [p.a] : []))
-    .sort(compareCodes);
+const partnersOf = new WeakMap<FamilyData, Map<string, readonly string[]>>();
+
+/** The codes a code is featured with, in pair order of the other code; remembered, as each of the code's pages asks. */
+export function featuredPartners(family: FamilyData, code: string): readonly string[] {
+  let known = partnersOf.get(family);
+  if (!known) partnersOf.set(family, (known = new Map()));
+  let partners = known.get(code);
+  if (partners === undefined) {
+    const { list, byCode } = featuredOf(family);
+    partners = (byCode.get(code) ?? []).map((i) => (list[i]!.a === code ? list[i]!.b : list[i]!.a)).sort(compareCodes);
+    known.set(code, partners);
+  }
+  return partners;
 }
 
 /** How many comparisons of each family the home page shows, unless the family highlights more. */

@@ -18,16 +18,34 @@ export function isIndexable(site: Site, page: PageRef): boolean {
   return site.untranslated === 'index' || isTranslated(site, page);
 }
 
-const hreflangSets = new WeakMap<Site, Map<string, string[]>>();
+interface HreflangSet {
+  readonly tags: string[];
+  /** The tags joined by commas, as a page's input hash takes them. */
+  readonly joined: string;
+}
 
-/** The languages in which a page is indexable, in the site's language order: its hreflang set, the same for every version. */
-export function indexableLanguages(site: Site, page: LocalizedPage): string[] {
+const hreflangSets = new WeakMap<Site, Map<string, HreflangSet>>();
+
+function hreflangSet(site: Site, page: LocalizedPage): HreflangSet {
   let sets = hreflangSets.get(site);
   if (!sets) hreflangSets.set(site, (sets = new Map()));
   const key = pageDir(page, () => '');
   let set = sets.get(key);
-  if (!set) sets.set(key, (set = site.languages.filter((l) => isIndexable(site, inLanguage(page, l.tag))).map((l) => l.tag)));
+  if (!set) {
+    const tags = site.languages.filter((l) => isIndexable(site, inLanguage(page, l.tag))).map((l) => l.tag);
+    sets.set(key, (set = { tags, joined: tags.join() }));
+  }
   return set;
+}
+
+/** The languages in which a page is indexable, in the site's language order: its hreflang set, the same for every version. */
+export function indexableLanguages(site: Site, page: LocalizedPage): string[] {
+  return hreflangSet(site, page).tags;
+}
+
+/** indexableLanguages joined by commas, made once per set. */
+export function indexableLanguagesJoined(site: Site, page: LocalizedPage): string {
+  return hreflangSet(site, page).joined;
 }
 
 export interface IndexableCount {

@@ -4,7 +4,7 @@ import { contentChain } from './localize.js';
 import { pageFile, type LocalizedPage, type PageRef } from './pages.js';
 import { featuredPair, featuredPartners, featuredPairs, homeCodes } from './featured.js';
 import { incomingLinks, outgoingLinks } from './cross-links.js';
-import { indexableLanguages } from './indexing.js';
+import { indexableLanguagesJoined } from './indexing.js';
 import type { FamilyData, PairData, Site } from './types.js';
 
 /**
@@ -107,13 +107,14 @@ export class InputHashes {
     );
   }
 
-  private readonly codeHashes = new Map<string, Map<string, string>>();
+  private readonly codeHashes = new Map<string, Map<FamilyData, Map<string, string>>>();
 
   /** The hash of one code's data and its translations into `lang`. */
   private code(lang: string, family: FamilyData, code: string): string {
-    const key = `${lang}\u0000${family.id}`;
-    let hashes = this.codeHashes.get(key);
-    if (!hashes) this.codeHashes.set(key, (hashes = new Map()));
+    let families = this.codeHashes.get(lang);
+    if (!families) this.codeHashes.set(lang, (families = new Map()));
+    let hashes = families.get(family);
+    if (!hashes) families.set(family, (hashes = new Map()));
     let hash = hashes.get(code);
     if (hash === undefined) {
       hashes.set(code, (hash = digest(JSON.stringify(family.codes.find((c) => c.code === code)), this.translation(lang, family.id, code))));
@@ -131,21 +132,21 @@ export class InputHashes {
     });
   }
 
-  /** Pages without a language (chooser, 404) show every language's labels and every family. */
-  page(page: PageRef): string {
+  /** Pages without a language (chooser, 404) show every language's labels and every family. `file` is the page's, when known. */
+  page(page: PageRef, file = pageFile(page)): string {
     if (page.kind === 'chooser' || page.kind === 'notFound') {
       return digest(page.kind, this.structure(), ...this.site.languages.map((l) => this.labels(l.tag)));
     }
     const localized = page as LocalizedPage;
     const inputs = pageInputs(this.site, page);
-    const parts = [pageFile(page), this.shared(localized, inputs.family)];
+    const parts = [file, this.shared(localized, inputs.family)];
     if (inputs.family) for (const code of inputs.codes) parts.push(code, this.code(localized.lang, inputs.family, code));
     for (const other of inputs.others ?? []) for (const code of other.codes) parts.push(other.family.id, code, this.code(localized.lang, other.family, code), this.family(localized.lang, other.family));
     if (inputs.pair) parts.push(JSON.stringify(inputs.pair), this.pairTranslation(localized.lang, inputs.pair));
     // The date its content last changed, shown in its structured data.
     parts.push(pageModified(this.site, page, inputs) ?? '');
     // Whether the page is indexed, and which versions it names as alternates, depend on the other languages' translations.
-    parts.push(indexableLanguages(this.site, localized).join());
+    parts.push(indexableLanguagesJoined(this.site, localized));
     return digest(...parts);
   }
 }

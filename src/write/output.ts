@@ -22,7 +22,7 @@ const CACHE_FOLDER = '.code-compare-cache';
  * are hard links shared with the current output, so it costs little space, and updating it is far
  * cheaper than making 50,000 folders anew.
  */
-function keptOutput(out: string): string {
+export function keptOutput(out: string): string {
   return path.join(path.dirname(out), CACHE_FOLDER, path.basename(out));
 }
 
@@ -178,9 +178,9 @@ export async function createStaging(out: string): Promise<Staging> {
 
 /**
  * Replaces the output with the staged folder: two renames; the old output is then kept for the next
- * build. What stands at `out` is checked again first: only an output of this tool is moved.
+ * build (`keptEarlier`, when there was one). What stands at `out` is checked again first: only an output of this tool is moved.
  */
-export async function publishStaging(staging: string, out: string): Promise<void> {
+export async function publishStaging(staging: string, out: string): Promise<{ readonly keptEarlier: boolean }> {
   const { dir, retired } = siblings(out);
   const aside = path.join(dir, `${retired}${process.pid}`);
   const hadOutput = (await lstatPath(out)) !== undefined;
@@ -191,6 +191,7 @@ export async function publishStaging(staging: string, out: string): Promise<void
   }
   await fs.rename(staging, out);
   if (hadOutput) await keep(aside, out);
+  return { keptEarlier: hadOutput };
 }
 
 /** Keeps a replaced output in the cache folder; where that cannot be done without touching what is not ours, removes it. */
