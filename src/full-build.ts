@@ -172,9 +172,10 @@ async function buildFromSources(options: BuildOptions, preflight: Preflight): Pr
       },
     });
     if (search) trace(`search index: ${search.summary}`);
+    // The hashes are this build's own: the index's files join them as they are, without a copy of 50,000 entries.
     const { files, build } = planned ?? (await hashing);
     if (!planned) trace('page inputs hashed');
-    const manifest = withSubset({ tool: 'code-compare', version: TOOL_VERSION, inputs: inputsHash ?? '', build, ...stamp(pages.length), files: { ...files, ...search?.files }, ...(search && { searched: search.searched }) }, subset);
+    const manifest = withSubset({ tool: 'code-compare', version: TOOL_VERSION, inputs: inputsHash ?? '', build, ...stamp(pages.length), files: search ? Object.assign(files, search.files) : files, ...(search && { searched: search.searched }) }, subset);
     await writeMarker(staging.dir, manifest);
     const { keptEarlier } = await publishStaging(staging.dir, options.out);
     trace('publish');

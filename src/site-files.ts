@@ -45,7 +45,8 @@ export function extraFiles(site: Site): ChunkedFile[] {
 
 /** What a build's output is made from: each file with the hash of its inputs (the pages in order, then the files beside them), and the hash of the whole. */
 export interface OutputHashes {
-  readonly files: Readonly<Record<string, string>>;
+  /** Made for the caller, which may add to it (the search index's files, once known). */
+  readonly files: Record<string, string>;
   readonly build: string;
 }
 

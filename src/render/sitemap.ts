@@ -27,9 +27,13 @@ export interface ChunkedFile {
 
 const URLSET_OPEN = '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n';
 
-/** The pages a sitemap lists: every indexable page but the root chooser (and never 404). */
-export function sitemapPages(site: Site): LocalizedPage[] {
-  return allPages(site).filter((p): p is LocalizedPage => p.kind !== 'chooser' && p.kind !== 'notFound' && isIndexable(site, p));
+const listedPages = new WeakMap<Site, readonly LocalizedPage[]>();
+
+/** The pages a sitemap lists: every indexable page but the root chooser (and never 404). Made once per site: the hashes and the sitemap both ask. */
+export function sitemapPages(site: Site): readonly LocalizedPage[] {
+  let pages = listedPages.get(site);
+  if (!pages) listedPages.set(site, (pages = allPages(site).filter((p): p is LocalizedPage => p.kind !== 'chooser' && p.kind !== 'notFound' && isIndexable(site, p))));
+  return pages;
 }
 
 /**
