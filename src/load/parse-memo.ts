@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { Diagnostic } from '../diagnostics.js';
+import type { Diagnostic, Position } from '../diagnostics.js';
 import type { SourceFile } from './files.js';
 import { parseFrontMatter, type FrontMatterFile, type FrontMatterResult } from './front-matter.js';
 import { parseJson, type JsonFile, type JsonResult } from './json.js';
@@ -23,6 +23,8 @@ interface Stored {
   readonly diagnostics: readonly Diagnostic[];
   /** Whether parsing gave a file (or only diagnostics). */
   readonly ok: boolean;
+  /** Front matter: where fields start, by their paths as JSON, for those a diagnostic asked about. */
+  positions?: Record<string, Position>;
 }
 
 const hashOf = (text: string) => createHash('sha1').update(text).digest('base64');
@@ -48,15 +50,27 @@ function parsedAgain<F extends FrontMatterFile | JsonFile>(source: SourceFile, p
   return file;
 }
 
-/** A front-matter file from remembered data, its positions found by parsing the text when first asked. */
-function restoredFrontMatter(source: SourceFile, data: Record<string, unknown>, body: string): FrontMatterFile {
+/**
+ * A front-matter file from remembered data, its positions found by parsing the text when first
+ * asked. Where a field starts is remembered too: a stale translation is warned about, at its
+ * `source_hash`, by every build until it is confirmed.
+ */
+function restoredFrontMatter(source: SourceFile, entry: Stored, located: () => void): FrontMatterFile {
   let parsed: FrontMatterFile | undefined;
   const full = () => (parsed ??= parsedAgain(source, (s) => parseFrontMatter(s).file!));
   return {
     path: source.path,
-    data,
-    body,
-    locate: (at) => full().locate(at),
+    data: entry.data!,
+    body: entry.body!,
+    locate: (at) => {
+      const key = JSON.stringify(at);
+      const known = entry.positions?.[key];
+      if (known && Number.isInteger(known.line) && Number.isInteger(known.column)) return { line: known.line, column: known.column };
+      const position = full().locate(at);
+      (entry.positions ??= {})[key] = { line: position.line, column: position.column };
+      located();
+      return position;
+    },
     locateInValue: (at, needle) => full().locateInValue(at, needle),
     locateInBody: (needle) => full().locateInBody(needle),
     sourceOf: (at) => full().sourceOf(at),
@@ -97,7 +111,7 @@ export class ParseMemo {
     const key = `front\u0000${source.path}`;
     const hash = hashOf(source.text);
     const found = this.lookup(key, hash);
-    const result = found ? { file: found.ok ? restoredFrontMatter(source, found.data!, found.body!) : undefined, diagnostics: [...found.diagnostics] } : parseFrontMatter(source);
+    const result = found ? { file: found.ok ? restoredFrontMatter(source, found, () => (this.changed = true)) : undefined, diagnostics: [...found.diagnostics] } : parseFrontMatter(source);
     const file = result.file;
     if (!found && (!file || isJsonSafe(file.data))) this.store(key, { hash, data: file?.data, body: file?.body, diagnostics: result.diagnostics, ok: file !== undefined });
     if (file) this.texts.set(file, hash);

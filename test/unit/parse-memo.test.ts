@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseFrontMatter } from '../../src/load/front-matter.js';
@@ -35,6 +35,25 @@ describe('remembered parses', () => {
     expect(restored.locateInValue(['fix'], '<b>')).toEqual(parsed.locateInValue(['fix'], '<b>'));
     expect(restored.locateInBody('<i>')).toEqual(parsed.locateInBody('<i>'));
     expect(restored.sourceOf(['source_hash'])).toBe('0123e4');
+  });
+
+  it('remember where a field starts once a diagnostic asked, for the builds after, without parsing again', async () => {
+    const file = path.join(makeTempDir(), 'memo.json');
+    const parsed = parseFrontMatter(CODE).file!;
+    const memos = [new ParseMemo(), new ParseMemo(), new ParseMemo()];
+    memos[0]!.frontMatter(CODE);
+    await memos[0]!.save(file, 'tool-1');
+    await memos[1]!.load(file, 'tool-1');
+    expect(memos[1]!.frontMatter(CODE).file!.locate(['source_hash'])).toEqual(parsed.locate(['source_hash']));
+    await memos[1]!.save(file, 'tool-1');
+    const saved = JSON.parse(readFileSync(file, 'utf8'));
+    const entry = saved.entries['front\u0000codes/smtp/550.md'];
+    expect(entry.positions).toEqual({ '["source_hash"]': parsed.locate(['source_hash']) });
+    // Changed in the saved memo: a position that comes back so was read from it, not parsed again.
+    entry.positions['["source_hash"]'] = { line: 99, column: 7 };
+    writeFileSync(file, JSON.stringify(saved));
+    await memos[2]!.load(file, 'tool-1');
+    expect(memos[2]!.frontMatter(CODE).file!.locate(['source_hash'])).toEqual({ line: 99, column: 7 });
   });
 
   it('give a JSON file with its value, warnings and positions', async () => {
