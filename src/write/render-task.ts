@@ -51,6 +51,17 @@ function makeDir(dir: string): void {
   }
 }
 
+/** Writes a page; one replaced whose folder turns out to be gone gets the folder made. */
+function writeNew(target: string, html: string, replaced: boolean): void {
+  try {
+    writeFileSync(target, html);
+  } catch (error) {
+    if (!replaced || (error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    makeDir(path.dirname(target));
+    writeFileSync(target, html);
+  }
+}
+
 /**
  * Renders (or hard-links from the previous output) a batch of pages into the staging folder.
  * Runs in a worker thread, or in the main thread for a one-worker build. The folders of languages
@@ -67,7 +78,8 @@ export function runRenderTask(renderer: Renderer, task: RenderTask): RenderTaskR
   const hashes: Record<string, string> = {};
   for (const job of task.jobs) {
     const target = path.join(task.staging, job.file);
-    makeDir(path.dirname(target));
+    // A page the staging folder holds already has its folder: asking for it again costs an exception (9–60 µs).
+    if (!job.replace) makeDir(path.dirname(target));
     if (job.replace) {
       if (task.trash) moveToTrash(target, task.trash, job.file);
       else removeFile(target);
@@ -82,7 +94,7 @@ export function runRenderTask(renderer: Renderer, task: RenderTask): RenderTaskR
       }
     }
     const html = renderPage(renderer, job);
-    writeFileSync(target, html);
+    writeNew(target, html, job.replace);
     if (job.hashBytes) hashes[job.file] = bytesHash(html);
     rendered++;
   }
