@@ -1,5 +1,4 @@
 import path from 'node:path';
-import cliProgress from 'cli-progress';
 import { build } from '../build.js';
 import { hasErrors } from '../diagnostics.js';
 import { describeSubset, PREVIEW_FOLDER, previewName, subsetOf } from '../subset.js';
@@ -24,7 +23,9 @@ export async function buildCommand(options: BuildCommandOptions, output: Output)
   const out = path.resolve(common.root, options.out ?? (subset ? path.join(PREVIEW_FOLDER, previewName(subset)) : 'dist'));
   const shown = path.relative(process.cwd(), out) || out;
   if (subset) output.out(`building only ${describeSubset(subset)} into ${shown}${options.out === undefined ? ' (a subset never replaces dist/; --out chooses another folder)' : ''}`);
-  const bar = process.stdout.isTTY ? new cliProgress.SingleBar({ format: 'rendering [{bar}] {value}/{total} pages', hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic) : undefined;
+  // Loaded for a terminal only: a build whose output is piped or logged has no bar to draw.
+  const cliProgress = process.stdout.isTTY ? (await import('cli-progress')).default : undefined;
+  const bar = cliProgress ? new cliProgress.SingleBar({ format: 'rendering [{bar}] {value}/{total} pages', hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic) : undefined;
   let barStarted = false;
   const result = await build({
     ...common,

@@ -90,8 +90,9 @@ export interface SearchPlan {
 /** The index's files of a manifest by the hash they are listed with. */
 function indexFilesByHash(files: Readonly<Record<string, string>>): Map<string, string[]> {
   const byHash = new Map<string, string[]>();
+  const prefix = `${SEARCH_FOLDER}/`;
   for (const file in files) {
-    if (!file.startsWith(`${SEARCH_FOLDER}/`)) continue;
+    if (!file.startsWith(prefix)) continue;
     const names = byHash.get(files[file]!);
     if (names) names.push(file);
     else byHash.set(files[file]!, [file]);
