@@ -67,12 +67,14 @@ async function buildFromSources(options: BuildOptions, preflight: Preflight): Pr
   const failed = { diagnostics, pages: 0, rendered: 0, reused: 0, languages: 0, upToDate: false, missingLabels, missingContent, indexable: [] };
   if (hasErrors(diagnostics) || !project.site) return { ...failed, ok: false };
   const site = project.site;
-  const pages: PageRef[] = allPages(site);
   const hashes = new InputHashes(site, rendererHash(site));
   // The pages a reader has open in the preview first, before anything about the whole site is worked out.
   const inPlace = options.inPlace ? await readManifest(options.out) : undefined;
-  const first = inPlace && options.priority ? await renderFirst(site, options.out, inPlace, pages, hashes, options.priority) : [];
+  let listed: PageRef[] | undefined;
+  const everyPage = () => (listed ??= allPages(site));
+  const first = inPlace && options.priority ? await renderFirst(site, options.out, inPlace, everyPage, hashes, options.priority) : [];
   if (first.length > 0) trace('open pages rendered first');
+  const pages = everyPage();
   if (options.inPlace && options.warm) warmRenderer(site, pages, options.warm);
   const searchable = searchPages(site, pages);
   const base = { ...failed, indexable: indexableCounts(site), searchPages: site.search ? searchable : undefined };

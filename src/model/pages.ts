@@ -1,5 +1,5 @@
 import { languageSlug } from '../i18n/tags.js';
-import { unorderedPairs } from './order.js';
+import { compareCodes, unorderedPairs } from './order.js';
 import type { FamilyData, Site } from './types.js';
 
 /** One output page, named by what it shows; everything else about it is derived from the site. */
@@ -59,4 +59,38 @@ export function allPages(site: Pick<Site, 'languages' | 'families'>): PageRef[] 
 /** A short stable name for logs and the build manifest: `vi/smtp/235-vs-553`. */
 export function pageId(page: PageRef): string {
   return page.kind === 'chooser' ? '(chooser)' : page.kind === 'notFound' ? '(404)' : pageDir(page, (t) => t);
+}
+
+/**
+ * The pages written to `files` (`vi/smtp/550/index.html`), read from their paths without listing
+ * the site's pages; undefined when one of them is not plainly a page of the site, for the caller to
+ * look through every page instead.
+ */
+export function pagesAt(site: Pick<Site, 'languages' | 'families'>, files: Iterable<string>): PageRef[] | undefined {
+  const found: PageRef[] = [];
+  for (const file of files) {
+    const page = pageAt(site, file);
+    if (page === undefined || pageFile(page) !== file) return undefined;
+    found.push(page);
+  }
+  return found;
+}
+
+function pageAt(site: Pick<Site, 'languages' | 'families'>, file: string): PageRef | undefined {
+  if (file === 'index.html') return { kind: 'chooser' };
+  const [slug, familyId, folder, last, ...rest] = file.split('/');
+  const lang = site.languages.find((l) => languageSlug(l.tag) === slug)?.tag;
+  if (lang === undefined || rest.length > 0) return undefined;
+  if (familyId === 'index.html' && folder === undefined) return { kind: 'home', lang };
+  const family = site.families.find((f) => f.id === familyId);
+  if (!family) return undefined;
+  if (folder === 'index.html' && last === undefined) return { kind: 'family', lang, family: family.id };
+  if (last !== 'index.html' || folder === undefined) return undefined;
+  const has = (code: string) => family.codes.some((c) => c.code === code);
+  if (has(folder)) return { kind: 'code', lang, family: family.id, code: folder };
+  // A comparison's folder is `a-vs-b`, `a` sorting first; a code's own `-vs-` makes the split ambiguous: then none.
+  const splits = [...folder.matchAll(/-vs-/g)].map((m) => [folder.slice(0, m.index), folder.slice(m.index + 4)] as const).filter(([a, b]) => has(a) && has(b));
+  if (splits.length !== 1) return undefined;
+  const [a, b] = splits[0]!;
+  return compareCodes(a, b) < 0 ? { kind: 'pair', lang, family: family.id, a, b } : undefined;
 }
