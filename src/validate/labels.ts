@@ -5,6 +5,7 @@ import { flattenLabels, placeholders, splitPluralKey, strayBrace, unflattenLabel
 import { canonicalTag, pluralCategories, pluralExamples, SOURCE_LANGUAGE } from '../i18n/tags.js';
 import { MAX_LABELS } from '../limits.js';
 import { labelOverLimit, usableLabelTree } from './label-keys.js';
+import { checkedLanguage, signature } from './language-checks.js';
 import type { LabelDefaults } from './label-defaults.js';
 import type { LabelTree } from '../model/types.js';
 import { countText } from '../count-text.js';
@@ -291,6 +292,11 @@ export function validateLabels(files: readonly JsonFile[], diagnostics: Diagnost
     return new Map([...(defaults?.translations.get(tag) ?? [])].filter(([key]) => !rewritten.has(splitPluralKey(key).base)));
   };
   const kept = (tree: Record<string, unknown>) => (familyIds ? (unflattenLabels(flattenLabels(tree).filter((e): e is [string, string] => typeof e[1] !== 'string' || ofFamilies(e[0], familyIds)) as Array<[string, string]>) as Record<string, unknown>) : tree);
-  const reports = usable.map(({ file, tree, tag }) => checkLanguage(file, kept(tree), tag, english, diagnostics, inherited(tag)));
+  const englishSignature = signature([...english]);
+  const reports = usable.map(({ file, tree, tag }) => {
+    const inheritedHere = inherited(tag);
+    const inputs = signature([tag, englishSignature, [...inheritedHere], familyIds ?? null]);
+    return checkedLanguage(file, inputs, diagnostics, (found) => checkLanguage(file, kept(tree), tag, english, found, inheritedHere));
+  });
   return { reports, source: reports.find((r) => r.tag === SOURCE_LANGUAGE), inherited };
 }
