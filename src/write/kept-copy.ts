@@ -39,6 +39,11 @@ export function copiesUnderWay(out: string): string[] {
   return names.filter((name) => name.startsWith(prefix)).map((name) => path.join(path.dirname(kept), name));
 }
 
+/** The process a copy's folder is named after: the build that made it, then the process making the copy. */
+export function copyOwner(folder: string): number {
+  return Number(folder.slice(folder.lastIndexOf(COPY) + COPY.length));
+}
+
 /**
  * Makes the copy of a just published output in a process of its own: its folder first, marked as
  * this tool's, so that whoever looks sees a copy under way. Nothing is started where the compiled
@@ -74,7 +79,7 @@ export async function copyOutput(out: string, given: string): Promise<boolean> {
   const folder = copyFolder(out, process.pid);
   if (given !== folder && !(await fs.rename(given, folder).then(() => true, () => false))) return false;
   for (const other of copiesUnderWay(out)) {
-    const owner = Number(other.slice(other.lastIndexOf(COPY) + COPY.length));
+    const owner = copyOwner(other);
     if (other !== folder && Number.isInteger(owner) && !processAlive(owner)) await removeTree(other).catch(() => undefined);
   }
   const marker = path.join(out, MARKER);
