@@ -1,7 +1,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { copiesUnderWay, copyOwner } from '../write/kept-copy.js';
+import { copiesUnderWay } from '../write/kept-copy.js';
 import { processAlive } from '../write/process-alive.js';
 
 export interface Run {
@@ -124,7 +124,7 @@ export async function backgroundDone(out: string, timeoutMs = 120_000): Promise<
   const start = performance.now();
   // A copy's folder is named after the build until the copying process takes it (within a second or
   // two); after that, a folder whose process has ended is one it left, waited for no longer.
-  const waiting = () => copiesUnderWay(out).some((folder) => performance.now() - start < 3000 || processAlive(copyOwner(folder)));
+  const waiting = () => copiesUnderWay(out).some((copy) => performance.now() - start < 3000 || processAlive(copy.owner));
   while (waiting() && performance.now() - start < timeoutMs) await new Promise((resolve) => setTimeout(resolve, 25));
   return copiesUnderWay(out).length > 0 || performance.now() - start < 25 ? 0 : (performance.now() - start) / 1000;
 }

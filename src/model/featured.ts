@@ -8,7 +8,7 @@ export interface FeaturedPair {
   readonly written?: PairData;
 }
 
-const memo = new WeakMap<FamilyData, { list: FeaturedPair[]; byKey: Map<string, FeaturedPair>; byCode: Map<string, number[]> }>();
+const memo = new WeakMap<FamilyData, { list: FeaturedPair[]; byKey: Map<string, FeaturedPair>; byCode: Map<string, number[]>; partners: Map<string, readonly string[]> }>();
 
 const key = (a: string, b: string) => `${a}\u0000${b}`;
 
@@ -36,7 +36,7 @@ function compute(family: FamilyData) {
   list.forEach((pair, index) => {
     for (const code of pair.a === pair.b ? [pair.a] : [pair.a, pair.b]) byCode.set(code, [...(byCode.get(code) ?? []), index]);
   });
-  return { list, byKey, byCode };
+  return { list, byKey, byCode, partners: new Map<string, readonly string[]>() };
 }
 
 function featuredOf(family: FamilyData) {
@@ -72,19 +72,12 @@ export function featuredPairsTouching(family: FamilyData, a: string, b: string):
   return indexes.map((i) => list[i]!).filter((p) => !(p.a === a && p.b === b));
 }
 
-const partnersOf = new WeakMap<FamilyData, Map<string, readonly string[]>>();
-
 /** The codes a code is featured with, in pair order of the other code; remembered, as each of the code's pages asks. */
 export function featuredPartners(family: FamilyData, code: string): readonly string[] {
-  let known = partnersOf.get(family);
-  if (!known) partnersOf.set(family, (known = new Map()));
-  let partners = known.get(code);
-  if (partners === undefined) {
-    const { list, byCode } = featuredOf(family);
-    partners = (byCode.get(code) ?? []).map((i) => (list[i]!.a === code ? list[i]!.b : list[i]!.a)).sort(compareCodes);
-    known.set(code, partners);
-  }
-  return partners;
+  const { list, byCode, partners } = featuredOf(family);
+  let found = partners.get(code);
+  if (found === undefined) partners.set(code, (found = (byCode.get(code) ?? []).map((i) => (list[i]!.a === code ? list[i]!.b : list[i]!.a)).sort(compareCodes)));
+  return found;
 }
 
 /** How many comparisons of each family the home page shows, unless the family highlights more. */

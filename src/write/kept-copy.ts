@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
-import { existsSync, linkSync, mkdirSync, promises as fs, readdirSync, type Stats } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, promises as fs, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { keptOutput, removeTree } from './output.js';
-import { isRealFolder, lstatPath, markStaging, MARKER, readManifest, writeMarker } from './ownership.js';
-import { processAlive } from './process-alive.js';
+import { isRealFolder, lstatPath, markerIdentity, markStaging, readManifest, writeMarker } from './ownership.js';
+import { ownerOf, processAlive } from './process-alive.js';
 
 /**
  * A build starts from the output the build before it replaced, kept in the cache folder (see
@@ -26,8 +26,14 @@ function copyFolder(out: string, owner: number): string {
   return `${keptOutput(out)}${COPY}${owner}`;
 }
 
-/** The copies of `out` under way, by the folders they are made in (their owners may have ended). */
-export function copiesUnderWay(out: string): string[] {
+/** A copy of an output under way: its folder, and the process it is named after (the build that made it, then the process making the copy). */
+export interface CopyUnderWay {
+  readonly folder: string;
+  readonly owner: number;
+}
+
+/** The copies of `out` under way (their owners may have ended). */
+export function copiesUnderWay(out: string): CopyUnderWay[] {
   const kept = keptOutput(out);
   const prefix = `${path.basename(kept)}${COPY}`;
   let names: string[];
@@ -36,12 +42,10 @@ export function copiesUnderWay(out: string): string[] {
   } catch {
     return [];
   }
-  return names.filter((name) => name.startsWith(prefix)).map((name) => path.join(path.dirname(kept), name));
-}
-
-/** The process a copy's folder is named after: the build that made it, then the process making the copy. */
-export function copyOwner(folder: string): number {
-  return Number(folder.slice(folder.lastIndexOf(COPY) + COPY.length));
+  return names.flatMap((name) => {
+    const owner = ownerOf(name, prefix);
+    return owner === undefined ? [] : [{ folder: path.join(path.dirname(kept), name), owner }];
+  });
 }
 
 /**
@@ -65,9 +69,6 @@ export async function copyOutputLater(out: string, files: number): Promise<void>
   }
 }
 
-/** Who a marker file is: a build that replaces the output makes a new one. */
-const identity = (stats: Stats | undefined | 'not-a-folder') => (typeof stats === 'object' ? `${stats.dev}:${stats.ino}:${stats.size}:${stats.mtimeMs}` : undefined);
-
 /**
  * Links every file `out`'s manifest lists into the folder given (renamed after this process), then gives it the same manifest and
  * renames it to the kept output. Gives up, removing the folder, when the output was replaced
@@ -79,12 +80,10 @@ export async function copyOutput(out: string, given: string): Promise<boolean> {
   const folder = copyFolder(out, process.pid);
   if (given !== folder && !(await fs.rename(given, folder).then(() => true, () => false))) return false;
   for (const other of copiesUnderWay(out)) {
-    const owner = copyOwner(other);
-    if (other !== folder && Number.isInteger(owner) && !processAlive(owner)) await removeTree(other).catch(() => undefined);
+    if (other.folder !== folder && !processAlive(other.owner)) await removeTree(other.folder).catch(() => undefined);
   }
-  const marker = path.join(out, MARKER);
   try {
-    const before = identity(await lstatPath(marker));
+    const before = await markerIdentity(out);
     const manifest = await readManifest(out);
     if (before === undefined || manifest === undefined) throw new Error('no output to copy');
     const made = new Set<string>();
@@ -96,7 +95,7 @@ export async function copyOutput(out: string, given: string): Promise<boolean> {
       }
       linkSync(path.join(out, file), path.join(folder, file));
     }
-    if (identity(await lstatPath(marker)) !== before) throw new Error('the output was replaced while it was copied');
+    if ((await markerIdentity(out)) !== before) throw new Error('the output was replaced while it was copied');
     await writeMarker(folder, manifest);
     if ((await lstatPath(keptOutput(out))) !== undefined) throw new Error('an output is kept already');
     await fs.rename(folder, keptOutput(out));

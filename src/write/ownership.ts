@@ -128,6 +128,13 @@ function rememberMarker(key: string, parsed: ParsedMarker): ParsedMarker {
 
 const markerKey = (file: string, stats: Stats) => `${path.resolve(file)}\u0000${stats.dev}\u0000${stats.ino}\u0000${stats.size}\u0000${stats.mtimeMs}\u0000${stats.ctimeMs}`;
 
+/** Which marker file a folder holds now (a build that replaces the folder makes another), or undefined without one. */
+export async function markerIdentity(dir: string): Promise<string | undefined> {
+  const file = path.join(dir, MARKER);
+  const stats = await lstatPath(file);
+  return typeof stats === 'object' ? markerKey(file, stats) : undefined;
+}
+
 function parseMarker(text: string): ParsedMarker {
   try {
     const parsed = JSON.parse(text) as Record<string, unknown> | null;

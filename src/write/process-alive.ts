@@ -7,3 +7,10 @@ export function processAlive(pid: number): boolean {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
+
+/** The process a folder named `PREFIX<pid>` is named after (`dist.trash-4242` with `dist.trash-`); undefined for any other name. */
+export function ownerOf(name: string, prefix: string): number | undefined {
+  if (!name.startsWith(prefix)) return undefined;
+  const pid = Number(name.slice(prefix.length));
+  return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+}

@@ -78,11 +78,12 @@ export function runRenderTask(renderer: Renderer, task: RenderTask): RenderTaskR
   const hashes: Record<string, string> = {};
   for (const job of task.jobs) {
     const target = path.join(task.staging, job.file);
-    // A page the staging folder holds already has its folder: asking for it again costs an exception (9–60 µs).
-    if (!job.replace) makeDir(path.dirname(target));
+    // A page the staging folder holds already has its folder (asking for it again costs an exception: 9–60 µs); another gets its own.
     if (job.replace) {
       if (task.trash) moveToTrash(target, task.trash, job.file);
       else removeFile(target);
+    } else {
+      makeDir(path.dirname(target));
     }
     if (job.reuse && task.previous) {
       try {

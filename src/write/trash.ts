@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { promises as fs, renameSync } from 'node:fs';
 import path from 'node:path';
-import { processAlive } from './process-alive.js';
+import { ownerOf, processAlive } from './process-alive.js';
 
 const TRASH = '.trash-';
 
@@ -14,8 +14,8 @@ const TRASH = '.trash-';
 export async function makeTrash(cache: string, output: string): Promise<string> {
   const prefix = `${output}${TRASH}`;
   for (const name of await fs.readdir(cache).catch(() => [] as string[])) {
-    const owner = name.startsWith(prefix) ? Number(name.slice(prefix.length)) : NaN;
-    if (Number.isInteger(owner) && owner !== process.pid && !processAlive(owner)) emptyTrashLater(path.join(cache, name));
+    const owner = ownerOf(name, prefix);
+    if (owner !== undefined && owner !== process.pid && !processAlive(owner)) emptyTrashLater(path.join(cache, name));
   }
   const trash = path.join(cache, `${prefix}${process.pid}`);
   await fs.rm(trash, { recursive: true, force: true });
