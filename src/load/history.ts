@@ -1,12 +1,37 @@
 import { execFile } from 'node:child_process';
+import { existsSync, realpathSync } from 'node:fs';
+import path from 'node:path';
 
 /** Content file (`codes/smtp/550.md`) → when it last changed, as an ISO date in UTC to the second. */
 export type ContentDates = ReadonlyMap<string, string>;
 
 const FOLDERS = ['codes', 'locales'];
 
+/**
+ * Whether git could find a repository for `root`: a `.git` in it or in a folder above its real path,
+ * a bare repository's own folder, or GIT_DIR set. Without any of them git is not asked: starting it
+ * costs a build 10–30 ms (a process forked from this one) to learn nothing.
+ */
+export function mayBeInRepository(root: string): boolean {
+  if (process.env.GIT_DIR) return true;
+  let dir: string;
+  try {
+    dir = realpathSync(root);
+  } catch {
+    return true;
+  }
+  const has = (name: string) => existsSync(path.join(dir, name));
+  for (;;) {
+    if (has('.git') || (has('HEAD') && has('objects') && has('refs'))) return true;
+    const parent = path.dirname(dir);
+    if (parent === dir) return false;
+    dir = parent;
+  }
+}
+
 /** A git command run in `root`; undefined when git is missing, `root` is in no repository, or it fails. */
 function git(root: string, args: readonly string[]): Promise<string | undefined> {
+  if (!mayBeInRepository(root)) return Promise.resolve(undefined);
   return new Promise((resolve) => {
     execFile(
       'git',

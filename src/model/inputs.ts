@@ -1,6 +1,6 @@
 import { pageModified } from './dates.js';
 import { digest } from './hash.js';
-import { contentChain } from './localize.js';
+import { contentChain, localizeCode } from './localize.js';
 import { pageFile, type LocalizedPage, type PageRef } from './pages.js';
 import { featuredPair, featuredPartners, featuredPairs, homeCodes } from './featured.js';
 import { incomingLinks, outgoingLinks } from './cross-links.js';
@@ -109,7 +109,11 @@ export class InputHashes {
 
   private readonly codeHashes = new Map<string, Map<FamilyData, Map<string, string>>>();
 
-  /** The hash of one code's data and its translations into `lang`. */
+  /**
+   * The hash of one code as pages in `lang` show it: its texts as localized (each with the language
+   * it is in) and the rest of its data, without the English texts a translation stands in for. An
+   * English edit of a field every language translates leaves those languages' pages as they are.
+   */
   private code(lang: string, family: FamilyData, code: string): string {
     let families = this.codeHashes.get(lang);
     if (!families) this.codeHashes.set(lang, (families = new Map()));
@@ -117,7 +121,10 @@ export class InputHashes {
     if (!hashes) families.set(family, (hashes = new Map()));
     let hash = hashes.get(code);
     if (hash === undefined) {
-      hashes.set(code, (hash = digest(JSON.stringify(family.codes.find((c) => c.code === code)), this.translation(lang, family.id, code))));
+      const data = family.codes.find((c) => c.code === code)!;
+      // The English texts reach a page only through the localized fields; their hash, only through `confirm`.
+      const { text: _text, sourceHash: _sourceHash, ...shown } = data;
+      hashes.set(code, (hash = digest(JSON.stringify({ ...localizeCode(this.site, lang, family, data), data: shown }))));
     }
     return hash;
   }

@@ -57,6 +57,39 @@ describe('incremental builds', () => {
   });
 });
 
+describe('an English edit that a translation stands in for', () => {
+  it('leaves the pages of a language that translates the field as they were; data every language shows renders them all again', async () => {
+    const root = makeSite({ fixture: 'mini', fromProject: ['templates', 'locales/en.json', 'locales/ar.json'] });
+    expect((await buildSite(root)).code).toBe(0);
+    const pages = ['vi/smtp/235/index.html', 'vi/smtp/235-vs-553/index.html', 'vi/smtp/index.html', 'en/smtp/235/index.html', 'en/smtp/235-vs-553/index.html', 'ar/smtp/235/index.html'];
+    const inodes = () => Object.fromEntries(pages.map((page) => [page, statSync(path.join(root, 'dist', page)).ino]));
+    const clean = async (name: string) => {
+      const result = await buildSite(root, '--out', path.join(root, name));
+      expect(result.code, result.stderr).toBe(0);
+      return snapshot(path.join(root, name));
+    };
+
+    // The Vietnamese translation of 235 has its own description; Arabic has none, so it shows the English.
+    const before = inodes();
+    edit('codes/smtp/235.md', 'The server accepted the credentials', 'The server has accepted the credentials')(root);
+    const described = await buildSite(root);
+    expect(described.code, described.stderr).toBe(0);
+    const after = inodes();
+    for (const page of pages.filter((p) => p.startsWith('vi/'))) expect(after[page], page).toBe(before[page]);
+    for (const page of pages.filter((p) => !p.startsWith('vi/'))) expect(after[page], page).not.toBe(before[page]);
+    expect(readFileSync(path.join(root, 'dist/ar/smtp/235/index.html'), 'utf8')).toContain('The server has accepted the credentials');
+    expect(snapshot(described.dist)).toEqual(await clean('clean-described'));
+
+    // The example transcript is shown as it is in every language.
+    edit('codes/smtp/235.md', 'C: EHLO client.example.org', 'C: EHLO laptop.example.org')(root);
+    const example = await buildSite(root);
+    expect(example.code, example.stderr).toBe(0);
+    const last = inodes();
+    for (const page of pages.filter((p) => p !== 'vi/smtp/index.html')) expect(last[page], page).not.toBe(after[page]);
+    expect(snapshot(example.dist)).toEqual(await clean('clean-example'));
+  });
+});
+
 describe('the output kept from the build before', () => {
   const site = () => makeSite({ fixture: 'mini', fromProject: ['templates', 'locales/en.json', 'locales/ar.json'] });
   const kept = (root: string) => path.join(root, '.code-compare-cache/dist');
