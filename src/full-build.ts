@@ -20,9 +20,10 @@ import { makeContainers, startWorkers, stopWorkers } from './write/render-pages.
 import { renderAndIndex } from './write/render-and-index.js';
 import type { PageJob } from './write/render-task.js';
 import { SEARCH_FOLDER, searchEngineVersion, stopIndexing } from './write/search-index.js';
-import { makeSearchIndex } from './write/search-update.js';
+import { makeSearchIndex, type MadeSearchIndex } from './write/search-update.js';
 import { emptyTrashLater } from './write/trash.js';
-import { searchPages } from './model/search.js';
+import { searchPageRefs } from './model/search.js';
+import { indexFirst, searchableChanged, searchableHashes, type IndexFirst } from './write/index-first.js';
 
 /** The manifest with the subset of this build, or none for a full build: a full manifest is written as it always was. */
 function withSubset(manifest: Manifest, subset: Subset | undefined): Manifest {
@@ -76,7 +77,8 @@ async function buildFromSources(options: BuildOptions, preflight: Preflight): Pr
   if (first.length > 0) trace('open pages rendered first');
   const pages = everyPage();
   if (options.inPlace && options.warm) warmRenderer(site, pages, options.warm);
-  const searchable = searchPages(site, pages);
+  const searchRefs = searchPageRefs(site, pages);
+  const searchable = searchRefs.map(({ lang, file }) => ({ lang, file }));
   const base = { ...failed, indexable: indexableCounts(site), searchPages: site.search ? searchable : undefined };
   // What a later build with the same sources says without reading them: the same warnings and counts.
   const stamp = (pages: number) => {
@@ -102,10 +104,13 @@ async function buildFromSources(options: BuildOptions, preflight: Preflight): Pr
     return { ...base, pages: pageCount, languages: site.languages.length, ok: true, upToDate: true, reused: pageCount };
   }
 
-  const hashing = hashOutput(site, pages, hashes, searchable);
+  // A searchable page made from new inputs: the index may start before the other pages are hashed.
+  const known = previous && sameTool && !options.inPlace && site.search ? searchableHashes(searchRefs, hashes) : undefined;
+  const searchFirst = known !== undefined && searchableChanged(known, previous!.files);
+  const hashing = hashOutput(site, pages, hashes, searchable, known);
   // Awaited below, whenever the build needs the hashes: until then a failure must not count as unhandled.
   hashing.catch(() => undefined);
-  let planned = previous ? await hashing : undefined;
+  let planned = previous && !searchFirst ? await hashing : undefined;
   const summary = { ...base, pages: pages.length, languages: site.languages.length };
   if (planned) {
     trace('hash page inputs');
@@ -122,10 +127,13 @@ async function buildFromSources(options: BuildOptions, preflight: Preflight): Pr
 
   const staging = await createStaging(options.out);
   trace('staging folder');
+  // With a kept output to start from, few pages are linked: the index can run beside the hashing.
+  const indexHere = searchFirst && Object.keys(staging.holds).length > 0;
   // With nothing earlier to keep, every page renders whatever its inputs: the build hashes them, for the manifest, while the pages render.
-  if (!planned && Object.keys(staging.holds).length > 0) planned = await hashing;
+  if (!planned && !indexHere && (previous !== undefined || Object.keys(staging.holds).length > 0)) planned = await hashing;
   /** A file's input hash; none before the hashes are done, in a build that renders every page. */
-  const inputsOf = (file: string) => planned?.files[file];
+  const inputsOf = (file: string) => known?.get(file) ?? planned?.files[file];
+  let indexed: IndexFirst<MadeSearchIndex> | undefined;
   let interrupted = false;
   const onSignal = () => {
     interrupted = true;
@@ -147,6 +155,13 @@ async function buildFromSources(options: BuildOptions, preflight: Preflight): Pr
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   try {
+    const published = previous && { dir: options.out, files: previous.files, searched: previous.searched };
+    const index = (written: Readonly<Record<string, string>>) => makeSearchIndex(staging, searchable, inputsOf, published, written);
+    if (indexHere) {
+      indexed = await indexFirst(site, staging, published!, searchRefs, known!, pages, index);
+      planned = await hashing;
+      trace('hash page inputs');
+    }
     // A kept output already holds most pages: only those whose inputs differ are linked or rendered.
     const holds = (file: string) => Object.hasOwn(staging.holds, file);
     const upToDate = (file: string) => holds(file) && staging.holds[file] === inputsOf(file);
@@ -156,9 +171,9 @@ async function buildFromSources(options: BuildOptions, preflight: Preflight): Pr
     const jobs: PageJob[] = [];
     for (const page of pages) {
       const file = pageFile(page);
-      if (!upToDate(file)) jobs.push({ page, file, reuse: previous !== undefined && previous.files[file] === inputsOf(file), replace: holds(file) });
+      if (!upToDate(file) && !indexed?.done.has(file)) jobs.push({ page, file, reuse: previous !== undefined && previous.files[file] === inputsOf(file), replace: holds(file) });
     }
-    const kept = pages.length - jobs.length;
+    const kept = pages.length - jobs.length - (indexed?.done.size ?? 0);
     trace(`plan: ${jobs.length} pages to link or render`);
     const { rendered: result, search } = await renderAndIndex({
       site,
@@ -167,7 +182,8 @@ async function buildFromSources(options: BuildOptions, preflight: Preflight): Pr
       workers,
       onProgress: (done) => options.onProgress?.(kept + done, pages.length),
       searchable,
-      index: site.search ? (written) => makeSearchIndex(staging, searchable, inputsOf, previous && { dir: options.out, files: previous.files, searched: previous.searched }, written) : undefined,
+      index: site.search ? index : undefined,
+      started: indexed?.indexing,
       // After the pages, not beside them: writing the sitemap while the workers render gained no time and cost 20–40 MB more at the peak.
       after: async () => {
         for (const file of extraFiles(site)) if (!upToDate(file.name)) await writeChunks(path.join(staging.dir, file.name), file.chunks());
@@ -184,10 +200,11 @@ async function buildFromSources(options: BuildOptions, preflight: Preflight): Pr
     // A preview server updates its output in place: it never starts from a kept one.
     if (!keptEarlier && !options.inPlace) await copyOutputLater(options.out, Object.keys(manifest.files).length);
     if (staging.trash) emptyTrashLater(staging.trash);
-    return { ...summary, ok: true, ...result, reused: result.reused + kept };
+    return { ...summary, ok: true, rendered: result.rendered + (indexed?.rendered.rendered ?? 0), reused: result.reused + (indexed?.rendered.reused ?? 0) + kept };
   } catch (error) {
     // Stopping the workers fails the render; the signal handler removes the staging folder and exits 130.
     if (interrupted) await new Promise<never>(() => undefined);
+    await indexed?.indexing.catch(() => undefined);
     await removeTree(staging.dir);
     if (staging.trash) emptyTrashLater(staging.trash);
     const message = (error as Error).message ?? String(error);

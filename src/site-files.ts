@@ -53,13 +53,13 @@ export interface OutputHashes {
 /**
  * Hashes every page's inputs, a few milliseconds at a time: meanwhile the preview server answers
  * its readers, and a build that renders before the hashes are done hands its worker threads their
- * next batches.
+ * next batches. `known` holds hashes made already (the searchable pages', see write/index-first.ts).
  */
-export async function hashOutput(site: Site, pages: readonly PageRef[], hashes: InputHashes, searchable: readonly SearchPage[]): Promise<OutputHashes> {
+export async function hashOutput(site: Site, pages: readonly PageRef[], hashes: InputHashes, searchable: readonly SearchPage[], known: ReadonlyMap<string, string> = new Map()): Promise<OutputHashes> {
   const files: Record<string, string> = {};
   for (const [index, page] of pages.entries()) {
     const file = pageFile(page);
-    files[file] = hashes.page(page, file);
+    files[file] = known.get(file) ?? hashes.page(page, file);
     if (index % 250 === 249) await new Promise((resolve) => setImmediate(resolve));
   }
   Object.assign(files, extraHashes(site));

@@ -20,7 +20,12 @@ export interface SearchPage {
 }
 
 export function searchPages(site: Site, pages: readonly PageRef[]): SearchPage[] {
-  return pages.flatMap((page) => ('lang' in page && isSearchable(site, page) ? [{ lang: page.lang, file: pageFile(page) }] : []));
+  return searchPageRefs(site, pages).map(({ lang, file }) => ({ lang, file }));
+}
+
+/** The pages of the index with the pages they are. */
+export function searchPageRefs(site: Site, pages: readonly PageRef[]): Array<SearchPage & { readonly page: PageRef }> {
+  return pages.flatMap((page) => ('lang' in page && isSearchable(site, page) ? [{ lang: page.lang, file: pageFile(page), page }] : []));
 }
 
 /** The pages of each language's index, in the order given: each language's index is made, and kept, on its own. */

@@ -16,6 +16,8 @@ export interface RenderAndIndex<S> {
   readonly index?: (written: Readonly<Record<string, string>>) => Promise<S>;
   /** Writes what follows the pages (the sitemap): after the pages, beside the index. */
   readonly after?: () => Promise<void>;
+  /** The index, started already on pages written before these jobs (see index-first.ts): awaited after them. */
+  readonly started?: Promise<S>;
 }
 
 /** Links to an earlier output's pages from which on the index follows the pages. */
@@ -33,7 +35,13 @@ const MANY_LINKS = 4000;
  * runs against 2.7–2.8 s after it, so the index follows the pages then.
  */
 export async function renderAndIndex<S>(work: RenderAndIndex<S>): Promise<{ readonly rendered: RenderTaskResult; readonly search?: S }> {
-  const { site, task, workers, onProgress, index, after } = work;
+  const { site, task, workers, onProgress, index, after, started } = work;
+  if (started) {
+    const rendered = await renderPages(site, task, work.jobs, { workers, onProgress });
+    await after?.();
+    trace('render and write the other pages, sitemap, robots.txt, assets');
+    return { rendered, search: await started };
+  }
   const searchable = new Set(index ? work.searchable.map((page) => page.file) : []);
   const first = work.jobs.filter((job) => searchable.has(job.file)).map((job) => ({ ...job, hashBytes: true }));
   const jobs = [...first, ...work.jobs.filter((job) => !searchable.has(job.file))];
