@@ -23,7 +23,7 @@ import { SEARCH_FOLDER, searchEngineVersion, stopIndexing } from './write/search
 import { makeSearchIndex, type MadeSearchIndex } from './write/search-update.js';
 import { emptyTrashLater } from './write/trash.js';
 import { searchPageRefs } from './model/search.js';
-import { indexFirst, searchableChanged, searchableHashes, type IndexFirst } from './write/index-first.js';
+import { indexFirst, searchableHashes, startsIndexFirst, type IndexFirst } from './write/index-first.js';
 
 /** The manifest with the subset of this build, or none for a full build: a full manifest is written as it always was. */
 function withSubset(manifest: Manifest, subset: Subset | undefined): Manifest {
@@ -104,9 +104,9 @@ async function buildFromSources(options: BuildOptions, preflight: Preflight): Pr
     return { ...base, pages: pageCount, languages: site.languages.length, ok: true, upToDate: true, reused: pageCount };
   }
 
-  // A searchable page made from new inputs: the index may start before the other pages are hashed.
+  // Some searchable pages made from new inputs: the index may start before the other pages are hashed.
   const known = previous && sameTool && !options.inPlace && site.search ? searchableHashes(searchRefs, hashes) : undefined;
-  const searchFirst = known !== undefined && searchableChanged(known, previous!.files);
+  const searchFirst = known !== undefined && startsIndexFirst(known, previous!.files);
   const hashing = hashOutput(site, pages, hashes, searchable, known);
   // Awaited below, whenever the build needs the hashes: until then a failure must not count as unhandled.
   hashing.catch(() => undefined);

@@ -15,10 +15,17 @@ export function searchableHashes(refs: readonly SearchRef[], hashes: InputHashes
   return new Map(refs.map(({ page, file }) => [file, hashes.page(page, file)]));
 }
 
-/** Whether a searchable page is made from other inputs than the published output's: the build then is no no-op. */
-export function searchableChanged(known: ReadonlyMap<string, string>, published: Readonly<Record<string, string>>): boolean {
-  for (const [file, hash] of known) if (published[file] !== hash) return true;
-  return false;
+/**
+ * Whether the index should start before the other pages are hashed: some searchable pages are made
+ * from other inputs than the published output's (so the build is no no-op), but fewer than half.
+ * When most are, the change is one every page shows (a template, a shared label, the tool), most
+ * pages render on worker threads, and those render the searchable pages first anyway: rendering
+ * them here first would leave the other core idle.
+ */
+export function startsIndexFirst(known: ReadonlyMap<string, string>, published: Readonly<Record<string, string>>): boolean {
+  let changed = 0;
+  for (const [file, hash] of known) if (published[file] !== hash) changed++;
+  return changed > 0 && changed * 2 < known.size;
 }
 
 export interface IndexFirst<S> {

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { readIndexedPages } from '../support/search-index.js';
 import { BASE, makeSite, REPO, writeProjectFile } from '../support/site.js';
 import { snapshot } from '../support/snapshot.js';
+import { startsIndexFirst } from '../../src/write/index-first.js';
 
 const CLI = path.join(REPO, 'bin/code-compare.js');
 
@@ -42,5 +43,28 @@ describe('a build that changes searchable pages, from a kept output', () => {
     // By the same program: a build from the TypeScript sources hashes other code into its manifest.
     tracedBuild(root, '--out', path.join(root, 'clean'));
     expect(snapshot(path.join(root, 'dist'))).toEqual(snapshot(path.join(root, 'clean')));
+
+    // A change every page shows: the searchable pages render with the others, as a clean build renders them.
+    replaceIn(root, 'templates/partials/breadcrumbs.hbs', '<ol>', '<ol class="crumbs">');
+    const fourth = tracedBuild(root);
+    expect(fourth.phases.some((phase) => phase.endsWith("before the other pages' hashes"))).toBe(false);
+    expect(fourth.phases).toContain('hash page inputs');
+    tracedBuild(root, '--out', path.join(root, 'clean-template'));
+    expect(snapshot(path.join(root, 'dist'))).toEqual(snapshot(path.join(root, 'clean-template')));
+  });
+});
+
+describe('whether the index starts first', () => {
+  const published = { 'en/a/index.html': '1', 'en/b/index.html': '2', 'en/c/index.html': '3', 'vi/a/index.html': '4' };
+  const known = (changes: Record<string, string>) => new Map(Object.entries({ ...published, ...changes }));
+
+  it('does when some searchable pages changed, fewer than half', () => {
+    expect(startsIndexFirst(known({ 'en/a/index.html': 'x' }), published)).toBe(true);
+    expect(startsIndexFirst(known({ 'en/d/index.html': 'new' }), published)).toBe(true);
+  });
+
+  it('does not when none changed, or half of them or more', () => {
+    expect(startsIndexFirst(known({}), published)).toBe(false);
+    expect(startsIndexFirst(known({ 'en/a/index.html': 'x', 'en/b/index.html': 'y' }), published)).toBe(false);
   });
 });
