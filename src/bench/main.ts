@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -62,6 +62,14 @@ async function main(): Promise<void> {
     runs.push(await step(CLI, 'one code changed, first edit', root, out, jobs));
     changeCode(codeFiles[1]!);
     runs.push(await step(CLI, 'one code changed', root, out, jobs));
+    // The codes above are translated into every language, so only their English pages change; a code no language translates changes its pages in all of them.
+    const untranslated = codeFiles.find((file) => !languages.some((tag) => existsSync(path.join(root, 'locales', tag, 'family1', path.basename(file)))));
+    if (untranslated) {
+      changeCode(untranslated);
+      runs.push(await step(CLI, 'one untranslated code changed', root, out, jobs));
+    } else {
+      say('one untranslated code changed: skipped, every code has a translation');
+    }
     const viFile = path.join(root, 'locales', `${languages.includes('vi') ? 'vi' : languages.at(-1)}.json`);
     const labels = JSON.parse(readFileSync(viFile, 'utf8'));
     labels.code.description = `${labels.code.description} *`;
