@@ -8,9 +8,13 @@ export function processAlive(pid: number): boolean {
   }
 }
 
-/** The process a folder named `PREFIX<pid>` is named after (`dist.trash-4242` with `dist.trash-`); undefined for any other name. */
+/**
+ * The process a folder named `PREFIX<pid>` or `PREFIX<pid>-<suffix>` is named after (`dist.trash-4242`
+ * or `dist.trash-4242-a1B2c3` with `dist.trash-`); undefined for any other name.
+ */
 export function ownerOf(name: string, prefix: string): number | undefined {
   if (!name.startsWith(prefix)) return undefined;
-  const pid = Number(name.slice(prefix.length));
-  return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  const match = /^(\d+)(?:-[A-Za-z0-9]+)?$/.exec(name.slice(prefix.length));
+  const pid = match ? Number(match[1]) : NaN;
+  return Number.isSafeInteger(pid) && pid > 0 ? pid : undefined;
 }

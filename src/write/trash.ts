@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { promises as fs, renameSync } from 'node:fs';
+import { promises as fs, renameSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { ownerOf, processAlive } from './process-alive.js';
 
@@ -17,18 +17,25 @@ export async function makeTrash(cache: string, output: string): Promise<string> 
     const owner = ownerOf(name, prefix);
     if (owner !== undefined && owner !== process.pid && !processAlive(owner)) emptyTrashLater(path.join(cache, name));
   }
-  const trash = path.join(cache, `${prefix}${process.pid}`);
-  await fs.rm(trash, { recursive: true, force: true });
-  await fs.mkdir(trash);
-  return trash;
+  // A new name for each build: an earlier build of this process (a test's, a preview's) may still have its trash being emptied.
+  return fs.mkdtemp(path.join(cache, `${prefix}${process.pid}-`));
 }
 
-/** Moves `file` (the page `name`, `vi/smtp/550/index.html`) into the trash folder; a file already gone is no error. */
+/**
+ * Moves `file` (the page `name`, `vi/smtp/550/index.html`) into the trash folder; a file already gone
+ * is no error. Should the trash folder be gone, the file is removed here: it must not stay, since a
+ * page is written as a new file and never over one (it may be a link shared with the published output).
+ */
 export function moveToTrash(file: string, trash: string, name: string): void {
   try {
     renameSync(file, path.join(trash, name.replaceAll('/', '%')));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    try {
+      unlinkSync(file);
+    } catch (gone) {
+      if ((gone as NodeJS.ErrnoException).code !== 'ENOENT') throw gone;
+    }
   }
 }
 

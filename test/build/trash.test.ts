@@ -1,7 +1,8 @@
 import { existsSync, linkSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { moveToTrash } from '../../src/write/trash.js';
+import { makeTrash, moveToTrash } from '../../src/write/trash.js';
+import { ownerOf } from '../../src/write/process-alive.js';
 import { buildSite, makeSite, makeTempDir, writeProjectFile } from '../support/site.js';
 import { snapshot } from '../support/snapshot.js';
 import { trashFolders, until } from '../support/trash.js';
@@ -43,5 +44,34 @@ describe('files a build replaces in the kept output', () => {
     expect(readFileSync(published, 'utf8')).toBe('the published page');
     // A page already gone is not an error: there is nothing to move.
     expect(() => moveToTrash(staged, path.join(dir, 'trash'), 'en/smtp/550/index.html')).not.toThrow();
+  });
+
+  it('are removed where the trash folder is gone, never left to be written over', () => {
+    const dir = makeTempDir();
+    mkdirSync(path.join(dir, 'staging'));
+    const staged = path.join(dir, 'staging/index.html');
+    const published = path.join(dir, 'published.html');
+    writeFileSync(published, 'the published page');
+    linkSync(published, staged);
+    moveToTrash(staged, path.join(dir, 'emptied-meanwhile'), 'index.html');
+    expect(existsSync(staged)).toBe(false);
+    expect(readFileSync(published, 'utf8')).toBe('the published page');
+  });
+
+  it('go to a new folder for each build, even of one process, whose name says the process', async () => {
+    const cache = makeTempDir();
+    const first = await makeTrash(cache, 'dist');
+    const second = await makeTrash(cache, 'dist');
+    expect(second).not.toBe(first);
+    expect(existsSync(first) && existsSync(second)).toBe(true);
+    for (const folder of [first, second]) expect(ownerOf(path.basename(folder), 'dist.trash-')).toBe(process.pid);
+  });
+});
+
+describe('the process a folder is named after', () => {
+  it('is read from the name alone, with or without a suffix', () => {
+    expect(ownerOf('dist.trash-4242', 'dist.trash-')).toBe(4242);
+    expect(ownerOf('dist.trash-4242-a1B2c3', 'dist.trash-')).toBe(4242);
+    for (const name of ['dist.trash-', 'dist.trash-0', 'dist.trash-x42', 'dist.trash-42-', 'dist.trash-42-a/b', 'other.trash-42', 'dist.trash-4.2']) expect(ownerOf(name, 'dist.trash-'), name).toBeUndefined();
   });
 });

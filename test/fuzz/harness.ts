@@ -31,7 +31,7 @@ export async function makeBaseline(): Promise<Baseline> {
 export async function runCase(baseline: Baseline, changes: readonly Mutation[]): Promise<string[]> {
   const root = makeTempDir('code-compare-fuzz-');
   // Not the baseline build's trash folder: a process of its own empties it meanwhile (see write/trash.ts).
-  cpSync(baseline.root, root, { recursive: true, filter: (source) => !/\.trash-\d+$/.test(path.basename(source)) });
+  cpSync(baseline.root, root, { recursive: true, filter: (source) => !/\.trash-\d+(?:-[A-Za-z0-9]+)?$/.test(path.basename(source)) });
   const files: ProjectFiles = new Map(baseline.files);
   for (const change of changes) change.apply(files);
   for (const dir of INPUTS) rmSync(path.join(root, dir), { recursive: true, force: true });
