@@ -155,29 +155,31 @@ async function buildFromSources(options: BuildOptions, preflight: Preflight): Pr
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   try {
-    const published = previous && { dir: options.out, files: previous.files, searched: previous.searched };
-    const index = (written: Readonly<Record<string, string>>) => makeSearchIndex(staging, searchable, inputsOf, published, written);
-    if (indexHere) {
-      indexed = await indexFirst(site, staging, published!, searchRefs, known!, pages, index);
-      planned = await hashing;
-      trace('hash page inputs');
-    }
+    const task = { staging: staging.dir, previous: previous ? options.out : undefined, trash: staging.trash };
+    const index = (written: Readonly<Record<string, string>>) => makeSearchIndex(staging, searchable, inputsOf, previous && { dir: options.out, files: previous.files, searched: previous.searched }, written);
     // A kept output already holds most pages: only those whose inputs differ are linked or rendered.
     const holds = (file: string) => Object.hasOwn(staging.holds, file);
     const upToDate = (file: string) => holds(file) && staging.holds[file] === inputsOf(file);
+    const jobFor = (page: PageRef, file: string): PageJob | undefined => (upToDate(file) ? undefined : { page, file, reuse: previous !== undefined && previous.files[file] === inputsOf(file), replace: holds(file) });
     await makeContainers(staging.dir, pages);
+    if (indexHere) {
+      indexed = await indexFirst(site, task, searchRefs.flatMap(({ page, file }) => jobFor(page, file) ?? []), index);
+      planned = await hashing;
+      trace('hash page inputs');
+    }
     // The search index's files are sorted out once the pages it is made from are written.
     await removeStale(staging.dir, Object.keys(staging.holds).filter((file) => inputsOf(file) === undefined && !file.startsWith(`${SEARCH_FOLDER}/`)));
     const jobs: PageJob[] = [];
     for (const page of pages) {
       const file = pageFile(page);
-      if (!upToDate(file) && !indexed?.done.has(file)) jobs.push({ page, file, reuse: previous !== undefined && previous.files[file] === inputsOf(file), replace: holds(file) });
+      const job = indexed?.done.has(file) ? undefined : jobFor(page, file);
+      if (job) jobs.push(job);
     }
     const kept = pages.length - jobs.length - (indexed?.done.size ?? 0);
     trace(`plan: ${jobs.length} pages to link or render`);
     const { rendered: result, search } = await renderAndIndex({
       site,
-      task: { staging: staging.dir, previous: previous ? options.out : undefined, trash: staging.trash },
+      task,
       jobs,
       workers,
       onProgress: (done) => options.onProgress?.(kept + done, pages.length),

@@ -23,8 +23,11 @@ export function searchPages(site: Site, pages: readonly PageRef[]): SearchPage[]
   return searchPageRefs(site, pages).map(({ lang, file }) => ({ lang, file }));
 }
 
+/** A page of the search index with the page it is. */
+export type SearchRef = SearchPage & { readonly page: PageRef };
+
 /** The pages of the index with the pages they are. */
-export function searchPageRefs(site: Site, pages: readonly PageRef[]): Array<SearchPage & { readonly page: PageRef }> {
+export function searchPageRefs(site: Site, pages: readonly PageRef[]): SearchRef[] {
   return pages.flatMap((page) => ('lang' in page && isSearchable(site, page) ? [{ lang: page.lang, file: pageFile(page), page }] : []));
 }
 

@@ -1,14 +1,9 @@
 import type { InputHashes } from '../model/inputs.js';
-import type { PageRef } from '../model/pages.js';
-import type { SearchPage } from '../model/search.js';
+import type { SearchRef } from '../model/search.js';
 import type { Site } from '../model/types.js';
 import { trace } from '../trace.js';
-import type { Staging } from './output.js';
-import { makeContainers, renderPages } from './render-pages.js';
-import type { PageJob, RenderTaskResult } from './render-task.js';
-
-/** A page of the search index with the page it is. */
-export type SearchRef = SearchPage & { readonly page: PageRef };
+import { renderPages } from './render-pages.js';
+import type { PageJob, RenderTask, RenderTaskResult } from './render-task.js';
 
 /** The input hashes of the search index's pages, made before the others' (a few hundredths of a second for 1,800 pages). */
 export function searchableHashes(refs: readonly SearchRef[], hashes: InputHashes): Map<string, string> {
@@ -36,28 +31,14 @@ export interface IndexFirst<S> {
 }
 
 /**
- * Renders (or links from the published output) the searchable pages the staging folder does not
- * hold as they are now, in this thread, and starts the search index on them: Pagefind then runs on
- * the other core while this one hashes the other pages' inputs and renders those that changed. A
- * change to one English code text of the benchmark corpus renders some 50 searchable pages, and
- * Pagefind indexes the 402 English ones in about 0.5 s: after all pages were hashed it was the
- * build's last half second.
+ * Renders (or links from the published output) the searchable pages' jobs, in this thread, and
+ * starts the search index on them: Pagefind then runs on the other core while this one hashes the
+ * other pages' inputs and renders those that changed. A change to one English code text of the
+ * benchmark corpus renders some 50 searchable pages, and Pagefind indexes the 402 English ones in
+ * about 0.5 s: after all pages were hashed it was the build's last half second.
  */
-export async function indexFirst<S>(
-  site: Site,
-  staging: Staging,
-  published: { readonly dir: string; readonly files: Readonly<Record<string, string>> },
-  refs: readonly SearchRef[],
-  known: ReadonlyMap<string, string>,
-  pages: readonly PageRef[],
-  index: (written: Readonly<Record<string, string>>) => Promise<S>,
-): Promise<IndexFirst<S>> {
-  await makeContainers(staging.dir, pages);
-  const holds = (file: string) => Object.hasOwn(staging.holds, file);
-  const jobs: PageJob[] = refs
-    .filter(({ file }) => !(holds(file) && staging.holds[file] === known.get(file)))
-    .map(({ page, file }) => ({ page, file, reuse: published.files[file] === known.get(file), replace: holds(file), hashBytes: true }));
-  const rendered = await renderPages(site, { staging: staging.dir, previous: published.dir, trash: staging.trash }, jobs, { workers: 1 });
+export async function indexFirst<S>(site: Site, task: Omit<RenderTask, 'jobs'>, jobs: readonly PageJob[], index: (written: Readonly<Record<string, string>>) => Promise<S>): Promise<IndexFirst<S>> {
+  const rendered = await renderPages(site, task, jobs.map((job) => ({ ...job, hashBytes: true })), { workers: 1 });
   trace(`searchable pages rendered (${jobs.length}) before the other pages' hashes`);
   const indexing = index(rendered.hashes);
   // Settled before a failure is reported: the caller removes the folder the index is made in.

@@ -1,9 +1,9 @@
-import { linkSync, mkdirSync, unlinkSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { bytesHash } from '../model/hash.js';
 import { pageId, type PageRef } from '../model/pages.js';
 import { Renderer } from '../render/renderer.js';
-import { moveToTrash } from './trash.js';
+import { moveToTrash, removeFile } from './trash.js';
 
 export interface PageJob {
   readonly page: PageRef;
@@ -33,14 +33,6 @@ export interface RenderTaskResult {
   readonly reused: number;
   /** The hashes of the bytes of the rendered pages whose jobs asked for them, by file. */
   readonly hashes: Readonly<Record<string, string>>;
-}
-
-function removeFile(file: string): void {
-  try {
-    unlinkSync(file);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
 }
 
 function makeDir(dir: string): void {

@@ -31,11 +31,16 @@ export function moveToTrash(file: string, trash: string, name: string): void {
     renameSync(file, path.join(trash, name.replaceAll('/', '%')));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    try {
-      unlinkSync(file);
-    } catch (gone) {
-      if ((gone as NodeJS.ErrnoException).code !== 'ENOENT') throw gone;
-    }
+    removeFile(file);
+  }
+}
+
+/** Removes a file; one already gone is no error. */
+export function removeFile(file: string): void {
+  try {
+    unlinkSync(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
 }
 

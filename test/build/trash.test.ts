@@ -29,15 +29,21 @@ describe('files a build replaces in the kept output', () => {
     expect(snapshot(next.dist)).toEqual(snapshot(path.join(root, 'clean')));
   });
 
-  it('keep their other links: a page shared with the published output stays there as it was', () => {
+  /** A page in a staging folder that is a hard link to the published output's file. */
+  const sharedPage = () => {
     const dir = makeTempDir();
     mkdirSync(path.join(dir, 'staging/en/smtp/550'), { recursive: true });
     mkdirSync(path.join(dir, 'published/en/smtp/550'), { recursive: true });
-    mkdirSync(path.join(dir, 'trash'));
     const staged = path.join(dir, 'staging/en/smtp/550/index.html');
     const published = path.join(dir, 'published/en/smtp/550/index.html');
     writeFileSync(published, 'the published page');
     linkSync(published, staged);
+    return { dir, staged, published };
+  };
+
+  it('keep their other links: a page shared with the published output stays there as it was', () => {
+    const { dir, staged, published } = sharedPage();
+    mkdirSync(path.join(dir, 'trash'));
     moveToTrash(staged, path.join(dir, 'trash'), 'en/smtp/550/index.html');
     expect(existsSync(staged)).toBe(false);
     expect(statSync(path.join(dir, 'trash/en%smtp%550%index.html')).ino).toBe(statSync(published).ino);
@@ -47,13 +53,8 @@ describe('files a build replaces in the kept output', () => {
   });
 
   it('are removed where the trash folder is gone, never left to be written over', () => {
-    const dir = makeTempDir();
-    mkdirSync(path.join(dir, 'staging'));
-    const staged = path.join(dir, 'staging/index.html');
-    const published = path.join(dir, 'published.html');
-    writeFileSync(published, 'the published page');
-    linkSync(published, staged);
-    moveToTrash(staged, path.join(dir, 'emptied-meanwhile'), 'index.html');
+    const { dir, staged, published } = sharedPage();
+    moveToTrash(staged, path.join(dir, 'emptied-meanwhile'), 'en/smtp/550/index.html');
     expect(existsSync(staged)).toBe(false);
     expect(readFileSync(published, 'utf8')).toBe('the published page');
   });
