@@ -1,5 +1,7 @@
 import { availableParallelism } from 'node:os';
-import { discardFolder } from './trash.js';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { discardFolder, emptyTrashLater } from './trash.js';
 import { byLanguage, type SearchPage } from '../model/search.js';
 import { ENTRY_FILE, mergeEntries, ownerOf, parseEntry, type EntryLanguage, type SearchEntry } from './search-entry.js';
 import { runIndexer, runIndexerOnDisk, type IndexFile, type IndexerOptions, type SearchFile } from './search-index.js';
@@ -93,9 +95,17 @@ export function joinLanguages<F extends IndexFile>(made: readonly LanguageIndex<
 
 /**
  * The whole index of `pages` for the preview server, which keeps it in memory: each language made on
- * its own, then joined; at low priority, so that updates of the pages run first.
+ * its own, then joined; at low priority, so that updates of the pages run first. The indexer's work
+ * folders are removed by a process of their own: removing their thousands of files here queued
+ * as many requests in libuv's shared threads, before those of the preview's next update.
  */
 export async function indexPages(dir: string, pages: readonly SearchPage[]): Promise<SearchFile[]> {
   const groups = [...byLanguage(pages).values()];
-  return groups.length > 0 ? joinLanguages(await indexLanguages(dir, groups, { background: true })) : [];
+  if (groups.length === 0) return [];
+  const trash = await fs.mkdtemp(path.join(dir, '.search-trash-'));
+  try {
+    return joinLanguages(await indexLanguages(dir, groups, { background: true, trash }));
+  } finally {
+    emptyTrashLater(trash);
+  }
 }

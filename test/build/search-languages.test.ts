@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { byLanguage, type SearchPage } from '../../src/model/search.js';
 import { belongsTo, mergeEntries, ownerOf, parseEntry } from '../../src/write/search-entry.js';
-import { runIndexer, type SearchFile } from '../../src/write/search-index.js';
-import { indexLanguages, joinLanguages } from '../../src/write/search-languages.js';
+import { inSlices, runIndexer, type SearchFile } from '../../src/write/search-index.js';
+import { indexLanguages, indexPages, joinLanguages } from '../../src/write/search-languages.js';
 import { htmlFiles } from '../support/dist.js';
 import { buildSite, makeSite, readPage } from '../support/site.js';
 import { snapshot } from '../support/snapshot.js';
@@ -58,5 +59,33 @@ describe("the files of one language's index", () => {
     const merged = mergeEntries(entry, new Map([['vi', { hash: 'vi_44dd', wasm: null, page_count: 5 }], ['en', { hash: 'en_55ee', wasm: 'en', page_count: 6 }]]));
     expect(merged).toBe('{"version":"1.6.0","languages":{"en":{"hash":"en_55ee","wasm":"en","page_count":6},"vi":{"hash":"vi_44dd","wasm":null,"page_count":5}},"include_characters":["_"]}');
     expect(() => parseEntry('{"languages":{}}')).toThrow(/not a Pagefind entry file/);
+  });
+});
+
+describe("the preview's index, made in the background", () => {
+  it('is the index the build publishes, and leaves none of its work folders behind', async () => {
+    const { code, stderr, dist } = await buildSite(makeSite({ fixture: 'search' }));
+    expect(code, stderr).toBe(0);
+    const pages: SearchPage[] = htmlFiles(dist)
+      .filter((file) => readPage(dist, file).querySelector('main[data-pagefind-body]'))
+      .map((file) => ({ lang: file.split('/')[0]!, file }));
+    const made = await indexPages(dist, pages);
+    const published = snapshot(path.join(dist, 'pagefind'));
+    expect(byName(made)).toEqual(Object.fromEntries(Object.entries(published).sort(([a], [b]) => a.localeCompare(b))));
+    // The work folders were moved into one trash folder, which a process of its own removes.
+    const workFolders = () => readdirSync(dist).filter((name) => name.startsWith('.search-'));
+    expect(workFolders().every((name) => name.startsWith('.search-trash-'))).toBe(true);
+    await expect.poll(workFolders, { timeout: 20_000, interval: 100 }).toEqual([]);
+  });
+
+  it('works through many files a slice at a time, in order, letting other work run between slices', async () => {
+    const order: string[] = [];
+    setImmediate(() => order.push('other work'));
+    const results = await inSlices([1, 2, 3, 4, 5], (n) => {
+      order.push(`item ${n}`);
+      return n * 10;
+    }, 2);
+    expect(results).toEqual([10, 20, 30, 40, 50]);
+    expect(order).toEqual(['item 1', 'item 2', 'other work', 'item 3', 'item 4', 'item 5']);
   });
 });
