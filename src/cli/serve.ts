@@ -178,7 +178,9 @@ export async function serveCommand(options: ServeCommandOptions, output: Output)
     keptSources.forget(path.resolve(file));
     clearTimeout(quiet);
     clearTimeout(timer);
-    timer = setTimeout(() => schedule(`${event} ${path.relative(common.root, file)}`), 20);
+    // The watcher reports a file once its size has held for 20 ms; files saved together (a checkout)
+    // come within a few milliseconds of each other, and any later still join the update queued next.
+    timer = setTimeout(() => schedule(`${event} ${path.relative(common.root, file)}`), 5);
   });
   // The first updates after a build run cold (code not yet optimized, memos first read back) and
   // took 600–800 ms to show a saved file instead of 250: two updates with nothing to change warm them,
