@@ -44,7 +44,7 @@ export async function loadDefaults(projectRoot: string, packageRoot = PACKAGE_RO
   ]);
   const diagnostics = [...templates.diagnostics, ...assets.diagnostics, ...labels.diagnostics];
   const locales = labels.files.flatMap((source) => {
-    const parsed = parseMemo.json(source);
+    const parsed = parseMemo.json(source, 'tool');
     diagnostics.push(...parsed.diagnostics);
     return parsed.file ? [parsed.file] : [];
   });

@@ -118,8 +118,9 @@ export class ParseMemo {
     return result;
   }
 
-  json(source: SourceFile): JsonResult {
-    const key = `json\u0000${source.path}`;
+  /** `owner` tells apart files of one path from two folders: the tool's own `locales/vi.json` and a project's. */
+  json(source: SourceFile, owner: 'project' | 'tool' = 'project'): JsonResult {
+    const key = owner === 'project' ? `json\u0000${source.path}` : `json\u0000${owner}\u0000${source.path}`;
     const hash = hashOf(source.text);
     const found = this.lookup(key, hash);
     const result = found ? { file: found.ok ? restoredJson(source) : undefined, diagnostics: [...found.diagnostics] } : parseJson(source);

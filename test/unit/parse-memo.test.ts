@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseFrontMatter } from '../../src/load/front-matter.js';
@@ -65,6 +65,20 @@ describe('remembered parses', () => {
     expect(restored.file!.value).toEqual(parsed.file!.value);
     expect(restored.file!.locate(['code', 'fix'])).toEqual(parsed.file!.locate(['code', 'fix']));
     expect(restored.file!.locateInString(['code', 'fix'], 5)).toEqual(parsed.file!.locateInString(['code', 'fix'], 5));
+  });
+
+  it("keep the tool's own label file and a project's of the same path apart, both remembered", async () => {
+    const tools = { path: LABELS.path, text: '{\n  "code": { "fix": "Cách sửa" }\n}\n' };
+    const memo = await roundTrip((m) => {
+      m.json(LABELS);
+      m.json(tools, 'tool');
+    });
+    expect(memo.json(LABELS).file!.value).toEqual(parseJson(LABELS).file!.value);
+    expect(memo.json(tools, 'tool').file!.value).toEqual({ code: { fix: 'Cách sửa' } });
+    // Both were found: nothing new to save (one path for both kept only the last, and the other was parsed again each build).
+    const again = path.join(makeTempDir(), 'memo.json');
+    await memo.save(again, 'tool-1');
+    expect(existsSync(again)).toBe(false);
   });
 
   it('give the diagnostics of a file that does not parse', async () => {
