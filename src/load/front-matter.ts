@@ -1,9 +1,9 @@
-import matter from 'gray-matter';
-import { isMap, isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
 import { diagnostic, positionAt, type Diagnostic, type Position } from '../diagnostics.js';
 import type { SourceFile } from './files.js';
 import { MAX_YAML_ALIASES } from '../limits.js';
 import { describeYamlErrors, firstAlias } from './yaml-errors.js';
+import { grayMatter, yaml as yamlLibrary } from './parsers.js';
 
 export type YamlPath = readonly (string | number)[];
 
@@ -49,7 +49,7 @@ function locator(source: SourceFile, yaml: YamlParse, document: Document, body: 
   const rangeOf = (at: YamlPath): [number, number] | undefined => {
     for (let depth = at.length; depth > 0; depth--) {
       const node = document.getIn(at.slice(0, depth), true);
-      if (isNode(node) && node.range) return [node.range[0], node.range[1]];
+      if (yamlLibrary().isNode(node) && node.range) return [node.range[0], node.range[1]];
     }
     return undefined;
   };
@@ -69,7 +69,7 @@ function locator(source: SourceFile, yaml: YamlParse, document: Document, body: 
     locateInBody: (needle: string): Position => positionAt(source.text, bodyStart + Math.max(body.indexOf(needle), 0)),
     sourceOf: (at: YamlPath): string | undefined => {
       const node = document.getIn(at, true);
-      return isNode(node) && node.range ? yaml.text.slice(node.range[0], node.range[1]).trim() : undefined;
+      return yamlLibrary().isNode(node) && node.range ? yaml.text.slice(node.range[0], node.range[1]).trim() : undefined;
     },
   };
 }
@@ -84,6 +84,7 @@ export function parseFrontMatter(source: SourceFile): FrontMatterResult {
   if (!opened) {
     return { diagnostics: [diagnostic(source.path, START, 'error', 'front-matter-missing', 'file must start with YAML front matter between two `---` lines')] };
   }
+  const { isMap, isNode, LineCounter, parseDocument } = yamlLibrary();
   const yaml: YamlParse = { text: '', lineCounter: new LineCounter() };
   const engine = (text: string): object => {
     yaml.text = text;
@@ -92,7 +93,7 @@ export function parseFrontMatter(source: SourceFile): FrontMatterResult {
   };
   let split: { content: string };
   try {
-    split = matter(source.text, { engines: { yaml: engine, js: refuse, javascript: refuse, coffee: refuse, json: refuse }, language: 'yaml' });
+    split = grayMatter()(source.text, { engines: { yaml: engine, js: refuse, javascript: refuse, coffee: refuse, json: refuse }, language: 'yaml' });
   } catch (error) {
     if (error instanceof RangeError) return { diagnostics: [diagnostic(source.path, START, 'error', 'input-limit', TOO_DEEP)] };
     throw error;

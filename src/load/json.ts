@@ -1,7 +1,8 @@
-import { createScanner, findNodeAtLocation, parseTree, printParseErrorCode, SyntaxKind, type Node, type ParseError } from 'jsonc-parser';
+import { SyntaxKind, type Node, type ParseError } from 'jsonc-parser';
 import { diagnostic, positionAt, type Diagnostic, type Position } from '../diagnostics.js';
 import type { SourceFile } from './files.js';
 import { MAX_NESTING } from '../limits.js';
+import { jsonc } from './parsers.js';
 
 export type JsonPath = readonly (string | number)[];
 
@@ -48,7 +49,7 @@ const MESSAGES: Record<string, string> = {
 };
 
 function describe(error: ParseError, text: string): string {
-  const code = printParseErrorCode(error.error);
+  const code = jsonc().printParseErrorCode(error.error);
   const message = MESSAGES[code] ?? code;
   const before = text.slice(0, error.offset).trimEnd();
   return before.endsWith(',') && (code === 'PropertyNameExpected' || code === 'ValueExpected') ? `${message}: remove the trailing comma` : message;
@@ -56,7 +57,7 @@ function describe(error: ParseError, text: string): string {
 
 /** The offset of the first bracket that opens a level deeper than `limit`, found without recursion. */
 function tooDeep(text: string, limit: number): number | undefined {
-  const scanner = createScanner(text, true);
+  const scanner = jsonc().createScanner(text, true);
   let depth = 0;
   for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {
     if (kind === SyntaxKind.OpenBraceToken || kind === SyntaxKind.OpenBracketToken) {
@@ -92,6 +93,7 @@ export function parseJson(source: SourceFile): JsonResult {
   const deep = tooDeep(source.text, MAX_NESTING);
   if (deep !== undefined) return fail(deep, 'input-limit', `nested more than ${MAX_NESTING} levels deep`);
   const errors: ParseError[] = [];
+  const { findNodeAtLocation, parseTree } = jsonc();
   const tree = parseTree(source.text, errors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: false });
   if (errors.length > 0 || !tree) {
     const first = errors[0] ?? ({ error: 4, offset: 0, length: 0 } as ParseError);

@@ -1,5 +1,6 @@
-import { visit, type Document, type LineCounter, type YAMLError } from 'yaml';
+import type { Document, LineCounter, YAMLError } from 'yaml';
 import type { Position } from '../diagnostics.js';
+import { yaml } from './parsers.js';
 
 export interface YamlFault {
   readonly at: Position;
@@ -14,7 +15,7 @@ function firstLine(message: string): string {
 /** Where the quoted scalar that ends at `end` opens: the parser reports a missing quote where it gave up. */
 function openingQuote(document: Document, end: number): number | undefined {
   let opening: number | undefined;
-  visit(document, {
+  yaml().visit(document, {
     Scalar(_, node) {
       const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
       if (quoted && node.range && node.range[0] < end && end <= node.range[1] && opening === undefined) opening = node.range[0];
@@ -76,7 +77,7 @@ export function describeYamlErrors(text: string, document: Document, errors: rea
 /** The offset of the document's first alias, or of its first alias to `name` when given. */
 export function firstAlias(document: Document, name?: string): number | undefined {
   let offset: number | undefined;
-  visit(document, {
+  yaml().visit(document, {
     Alias(_, node) {
       if (offset === undefined && node.range && (name === undefined || node.source === name)) offset = node.range[0];
     },
