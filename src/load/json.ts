@@ -1,3 +1,4 @@
+// SyntaxKind is a const enum, compiled to its numbers: this import loads nothing (see jsonc()).
 import { SyntaxKind, type Node, type ParseError } from 'jsonc-parser';
 import { diagnostic, positionAt, type Diagnostic, type Position } from '../diagnostics.js';
 import type { SourceFile } from './files.js';
