@@ -1,13 +1,4 @@
-import { createRequire } from 'node:module';
-
-type Yaml = typeof import('yaml');
-type GrayMatter = typeof import('gray-matter');
-type Jsonc = typeof import('jsonc-parser');
-
-const load = createRequire(import.meta.url);
-let yamlLibrary: Yaml | undefined;
-let grayMatterLibrary: GrayMatter | undefined;
-let jsoncLibrary: Jsonc | undefined;
+import { lazyModule } from '../lazy-module.js';
 
 /*
  * The parsers, loaded when a file is first parsed rather than when the build starts: a build after
@@ -15,6 +6,6 @@ let jsoncLibrary: Jsonc | undefined;
  * file and a code saved no label file. Loading the YAML parser and gray-matter (with the js-yaml it
  * brings and is never asked to run) took 40–130 ms of such a build's start, jsonc-parser about 20.
  */
-export const yaml = (): Yaml => (yamlLibrary ??= load('yaml') as Yaml);
-export const grayMatter = (): GrayMatter => (grayMatterLibrary ??= load('gray-matter') as GrayMatter);
-export const jsonc = (): Jsonc => (jsoncLibrary ??= load('jsonc-parser') as Jsonc);
+export const yaml = lazyModule<typeof import('yaml')>('yaml');
+export const grayMatter = lazyModule<typeof import('gray-matter')>('gray-matter');
+export const jsonc = lazyModule<typeof import('jsonc-parser')>('jsonc-parser');

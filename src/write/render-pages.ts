@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { createRequire } from 'node:module';
 import type { Piscina } from 'piscina';
+import { lazyModule } from '../lazy-module.js';
 import { pageDir, type PageRef } from '../model/pages.js';
 import type { Site } from '../model/types.js';
 import { rendererFor } from '../render/renderer.js';
@@ -41,13 +41,11 @@ export let stopWorkers: (() => Promise<void>) | undefined;
 
 const WORKER_FILE = new URL('./render-worker.js', import.meta.url);
 
-const load = createRequire(import.meta.url);
 /** Loaded with the first pool: a build that renders in this thread (most after an edit, every small one) need not spend about 20 ms on it. */
-let PiscinaPool: typeof Piscina | undefined;
+const piscina = lazyModule<typeof import('piscina')>('piscina');
 
 function makePool(site: Site, workers: number): Piscina {
-  PiscinaPool ??= (load('piscina') as typeof import('piscina')).Piscina;
-  return new PiscinaPool({
+  return new (piscina().Piscina)({
     filename: WORKER_FILE.href,
     workerData: { site },
     minThreads: workers,

@@ -13,21 +13,27 @@ import { snapshot } from '../support/snapshot.js';
 const sha = (file: SearchFile) => createHash('sha256').update(file.content).digest('hex');
 const byName = (files: readonly SearchFile[]) => Object.fromEntries([...files].sort((a, b) => a.name.localeCompare(b.name)).map((file) => [file.name, sha(file)]));
 
+/** The search fixture built, its searchable pages, and the index the build published, file by file. */
+async function searchSite(): Promise<{ dist: string; pages: SearchPage[]; published: Record<string, string> }> {
+  const { code, stderr, dist } = await buildSite(makeSite({ fixture: 'search' }));
+  expect(code, stderr).toBe(0);
+  const pages: SearchPage[] = htmlFiles(dist)
+    .filter((file) => readPage(dist, file).querySelector('main[data-pagefind-body]'))
+    .map((file) => ({ lang: file.split('/')[0]!, file }));
+  const published = Object.fromEntries(Object.entries(snapshot(path.join(dist, 'pagefind'))).sort(([a], [b]) => a.localeCompare(b)));
+  return { dist, pages, published };
+}
+
 describe('an index made language by language', () => {
   it('is, byte for byte, the index Pagefind makes of all languages at once, and the one the build publishes', async () => {
-    const { code, stderr, dist } = await buildSite(makeSite({ fixture: 'search' }));
-    expect(code, stderr).toBe(0);
-    const pages: SearchPage[] = htmlFiles(dist)
-      .filter((file) => readPage(dist, file).querySelector('main[data-pagefind-body]'))
-      .map((file) => ({ lang: file.split('/')[0]!, file }));
+    const { dist, pages, published } = await searchSite();
     const groups = [...byLanguage(pages).values()];
     expect(groups.length).toBe(5);
 
     const atOnce = await runIndexer(dist, pages);
     const joined = joinLanguages(await indexLanguages(dist, groups));
     expect(byName(joined)).toEqual(byName(atOnce));
-    const published = snapshot(path.join(dist, 'pagefind'));
-    expect(byName(joined)).toEqual(Object.fromEntries(Object.entries(published).sort(([a], [b]) => a.localeCompare(b))));
+    expect(byName(joined)).toEqual(published);
   });
 });
 
@@ -64,14 +70,9 @@ describe("the files of one language's index", () => {
 
 describe("the preview's index, made in the background", () => {
   it('is the index the build publishes, and leaves none of its work folders behind', async () => {
-    const { code, stderr, dist } = await buildSite(makeSite({ fixture: 'search' }));
-    expect(code, stderr).toBe(0);
-    const pages: SearchPage[] = htmlFiles(dist)
-      .filter((file) => readPage(dist, file).querySelector('main[data-pagefind-body]'))
-      .map((file) => ({ lang: file.split('/')[0]!, file }));
+    const { dist, pages, published } = await searchSite();
     const made = await indexPages(dist, pages);
-    const published = snapshot(path.join(dist, 'pagefind'));
-    expect(byName(made)).toEqual(Object.fromEntries(Object.entries(published).sort(([a], [b]) => a.localeCompare(b))));
+    expect(byName(made)).toEqual(published);
     // The work folders were moved into one trash folder, which a process of its own removes.
     const workFolders = () => readdirSync(dist).filter((name) => name.startsWith('.search-'));
     expect(workFolders().every((name) => name.startsWith('.search-trash-'))).toBe(true);
