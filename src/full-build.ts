@@ -107,7 +107,7 @@ async function buildFromSources(options: BuildOptions, preflight: Preflight): Pr
   // Some searchable pages made from new inputs: the index may start before the other pages are hashed.
   const known = previous && sameTool && !options.inPlace && site.search ? searchableHashes(searchRefs, hashes) : undefined;
   const searchFirst = known !== undefined && startsIndexFirst(known, previous!.files);
-  const hashing = hashOutput(site, pages, hashes, searchable, known);
+  const hashing = hashOutput(site, pages, hashes, searchable, known, sameTool ? previous : undefined);
   // Awaited below, whenever the build needs the hashes: until then a failure must not count as unhandled.
   hashing.catch(() => undefined);
   let planned = previous && !searchFirst ? await hashing : undefined;
@@ -116,11 +116,11 @@ async function buildFromSources(options: BuildOptions, preflight: Preflight): Pr
     trace('hash page inputs');
     // The previous manifest lists the search index's files too, which only indexing names.
     if (sameTool && previous?.build === planned.build && (await topLevelMatches(options.out, previous.files))) {
-      await writeMarker(options.out, withSubset({ ...previous, inputs: inputsHash ?? '', ...stamp(pages.length) }, subset));
+      await writeMarker(options.out, withSubset({ ...previous, inputs: inputsHash ?? '', ...stamp(pages.length), groups: planned.groups }, subset));
       return { ...summary, ok: true, upToDate: true, reused: pages.length };
     }
     if (inPlace) {
-      const result = await updateInPlace(site, options, inPlace, withSubset({ tool: 'code-compare', version: TOOL_VERSION, inputs: inputsHash ?? '', build: planned.build, ...stamp(pages.length), files: planned.files }, subset), pages, first);
+      const result = await updateInPlace(site, options, inPlace, withSubset({ tool: 'code-compare', version: TOOL_VERSION, inputs: inputsHash ?? '', build: planned.build, ...stamp(pages.length), files: planned.files, groups: planned.groups }, subset), pages, first);
       return { ...summary, ok: true, ...result };
     }
   }
@@ -193,9 +193,9 @@ async function buildFromSources(options: BuildOptions, preflight: Preflight): Pr
     });
     if (search) trace(`search index: ${search.summary}`);
     // The hashes are this build's own: the index's files join them as they are, without a copy of 50,000 entries.
-    const { files, build } = planned ?? (await hashing);
+    const { files, build, groups } = planned ?? (await hashing);
     if (!planned) trace('page inputs hashed');
-    const manifest = withSubset({ tool: 'code-compare', version: TOOL_VERSION, inputs: inputsHash ?? '', build, ...stamp(pages.length), files: search ? Object.assign(files, search.files) : files, ...(search && { searched: search.searched }) }, subset);
+    const manifest = withSubset({ tool: 'code-compare', version: TOOL_VERSION, inputs: inputsHash ?? '', build, ...stamp(pages.length), files: search ? Object.assign(files, search.files) : files, ...(search && { searched: search.searched }), groups }, subset);
     await writeMarker(staging.dir, manifest);
     const { keptEarlier } = await publishStaging(staging.dir, options.out);
     trace('publish');

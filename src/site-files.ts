@@ -48,20 +48,34 @@ export interface OutputHashes {
   /** Made for the caller, which may add to it (the search index's files, once known). */
   readonly files: Record<string, string>;
   readonly build: string;
+  /** Per language, the hash over all its pages' inputs (InputHashes.group), for the next build to compare. */
+  readonly groups: Record<string, string>;
+}
+
+/** What an earlier build's manifest says its pages were made from. */
+export interface EarlierHashes {
+  readonly files: Readonly<Record<string, string>>;
+  readonly groups?: Readonly<Record<string, string>>;
 }
 
 /**
  * Hashes every page's inputs, a few milliseconds at a time: meanwhile the preview server answers
  * its readers, and a build that renders before the hashes are done hands its worker threads their
  * next batches. `known` holds hashes made already (the searchable pages', see write/index-first.ts).
+ * A language whose pages are made from what they were made from in the `earlier` build keeps that
+ * build's hashes: after one label or one English text changed, most languages' pages are not hashed.
  */
-export async function hashOutput(site: Site, pages: readonly PageRef[], hashes: InputHashes, searchable: readonly SearchPage[], known: ReadonlyMap<string, string> = new Map()): Promise<OutputHashes> {
+export async function hashOutput(site: Site, pages: readonly PageRef[], hashes: InputHashes, searchable: readonly SearchPage[], known: ReadonlyMap<string, string> = new Map(), earlier?: EarlierHashes): Promise<OutputHashes> {
+  const groups: Record<string, string> = {};
+  for (const { tag } of site.languages) groups[tag] = hashes.group(tag);
+  const unchanged = new Set(site.languages.map((l) => l.tag).filter((tag) => earlier?.groups?.[tag] === groups[tag]));
+  const before = (file: string) => (earlier && Object.hasOwn(earlier.files, file) ? earlier.files[file] : undefined);
   const files: Record<string, string> = {};
   for (const [index, page] of pages.entries()) {
     const file = pageFile(page);
-    files[file] = known.get(file) ?? hashes.page(page, file);
+    files[file] = known.get(file) ?? ('lang' in page && unchanged.has(page.lang) ? before(file) : undefined) ?? hashes.page(page, file);
     if (index % 250 === 249) await new Promise((resolve) => setImmediate(resolve));
   }
   Object.assign(files, extraHashes(site));
-  return { files, build: digest(JSON.stringify(files), searchInputsHash(site, searchable) ?? '') };
+  return { files, groups, build: digest(JSON.stringify(files), searchInputsHash(site, searchable) ?? '') };
 }

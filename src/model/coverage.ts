@@ -57,3 +57,20 @@ export function isTranslated(site: Site, page: LocalizedPage): boolean {
       return codeTranslated(site, page.lang, family, page.a) && codeTranslated(site, page.lang, family, page.b) && pairTranslated(site, page.lang, family, page.a, page.b);
   }
 }
+
+/**
+ * Every answer isTranslated can give, for every published language: which pages search engines
+ * are offered depends on the other languages' translations, so a page's hreflang set does too.
+ */
+export function coverageKey(site: Site): string {
+  const flags: string[] = [];
+  for (const { tag } of site.languages) {
+    if (tag === SOURCE_LANGUAGE) continue;
+    for (const family of site.families) {
+      flags.push(`${tag} ${family.id}`, familyTranslated(site, tag, family, true) ? '1' : '0', familyTranslated(site, tag, family, false) ? '1' : '0');
+      for (const { code } of family.codes) flags.push(codeTranslated(site, tag, family, code) ? '1' : '0', codeTranslated(site, tag, family, code, ['title']) ? '1' : '0');
+      for (const pair of family.pairs) flags.push(pairTranslated(site, tag, family, pair.a, pair.b) ? '1' : '0');
+    }
+  }
+  return flags.join();
+}

@@ -68,3 +68,14 @@ export function pageModified(site: Site, page: PageRef, inputs?: PageInputs): st
   }
   return latest || undefined;
 }
+
+/** The date of every content unit (family file, code, pair file) as pages in `lang` see it: what pageModified can answer for any page in `lang`. */
+export function languageDates(site: Site, lang: string): string {
+  const dates: Array<string | null> = [];
+  for (const family of site.families) {
+    dates.push(unitModified(site, lang, family.id, '_family'));
+    for (const { code } of family.codes) dates.push(unitModified(site, lang, family.id, code));
+    for (const pair of family.pairs) dates.push(unitModified(site, lang, family.id, `pairs/${pair.a}-vs-${pair.b}`));
+  }
+  return JSON.stringify(dates);
+}

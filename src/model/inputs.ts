@@ -1,10 +1,11 @@
-import { pageModified } from './dates.js';
+import { languageDates, pageModified } from './dates.js';
 import { digest } from './hash.js';
 import { contentChain, localizeCode } from './localize.js';
 import { pageFile, type LocalizedPage, type PageRef } from './pages.js';
 import { featuredPair, featuredPartners, featuredPairs, homeCodes } from './featured.js';
 import { incomingLinks, outgoingLinks } from './cross-links.js';
 import { indexableLanguagesJoined } from './indexing.js';
+import { coverageKey } from './coverage.js';
 import type { FamilyData, PairData, Site } from './types.js';
 
 /**
@@ -135,6 +136,27 @@ export class InputHashes {
       const parts = [this.structure(), this.labels(page.lang)];
       if (page.kind === 'home') parts.push(...this.site.families.map((f) => this.family(page.lang, f)));
       if (family) parts.push(this.family(page.lang, family));
+      return digest(...parts);
+    });
+  }
+
+  /**
+   * One hash over everything a page in `lang` is made from, whichever page: the parts page() takes
+   * (labels, every family and code as `lang` shows them, the written comparisons and their
+   * translations), the content files' dates, and which pages each language translates (they decide
+   * every hreflang set). Equal to an earlier build's, every page in `lang` hashes as it did then.
+   */
+  group(lang: string): string {
+    return this.cached(`group:${lang}`, () => {
+      const parts = [this.structure(), this.labels(lang), this.site.untranslated, languageDates(this.site, lang), this.cached('coverage', () => digest(coverageKey(this.site)))];
+      for (const tag of contentChain(lang)) {
+        parts.push(tag, JSON.stringify(Object.entries(this.site.translations[tag] ?? {}).map(([family, keys]) => [family, Object.keys(keys)])));
+      }
+      for (const family of this.site.families) {
+        parts.push(family.id, this.family(lang, family));
+        for (const { code } of family.codes) parts.push(code, this.code(lang, family, code));
+        for (const pair of family.pairs) parts.push(JSON.stringify(pair), this.pairTranslation(lang, pair));
+      }
       return digest(...parts);
     });
   }

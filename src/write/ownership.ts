@@ -26,6 +26,8 @@ export interface Manifest {
   readonly subset?: Subset;
   /** Page in the search index → hash of its bytes as written, so a later build need not read it again to know its index is unchanged. */
   readonly searched?: Readonly<Record<string, string>>;
+  /** Language → hash over all its pages' inputs (InputHashes.group): where the next build's is the same, so are its pages' hashes. */
+  readonly groups?: Readonly<Record<string, string>>;
 }
 
 /** The diagnostics (before --strict) and counts of a build, kept with its output. */
@@ -79,7 +81,8 @@ function isManifest(value: unknown): value is Manifest {
   if (m.files === null || typeof m.files !== 'object' || Array.isArray(m.files)) return false;
   if (m.subset !== undefined && (m.subset === null || typeof m.subset !== 'object' || Array.isArray(m.subset))) return false;
   if (m.sources !== undefined && typeof m.sources !== 'string') return false;
-  if (m.searched !== undefined && (m.searched === null || typeof m.searched !== 'object' || Object.values(m.searched).some((hash) => typeof hash !== 'string'))) return false;
+  const isTable = (table: unknown) => table !== null && typeof table === 'object' && !Array.isArray(table) && Object.values(table as object).every((hash) => typeof hash === 'string');
+  if ((m.searched !== undefined && !isTable(m.searched)) || (m.groups !== undefined && !isTable(m.groups))) return false;
   for (const file in m.files) if (typeof m.files[file] !== 'string' || !isSafeRelativePath(file)) return false;
   return true;
 }

@@ -26,6 +26,8 @@ const changes: Array<[string, Change, (pages: { rendered: number; total: number 
   // Every vi page, plus the root chooser and 404, which show every language's labels (3 languages).
   ['one Vietnamese label', edit('locales/vi.json', '"Cách khắc phục"', '"Cách xử lý"'), ({ rendered, total }) => expect(rendered).toBe((total - 2) / 3 + 2)],
   ['a content translation', edit('locales/vi/smtp/235.md', 'Xác thực thành công', 'Đã xác thực'), ({ rendered, total }) => expect(rendered).toBeLessThan(total / 3)],
+  // The pages of 235 in every language: which languages they name as alternates changes with it.
+  ['a translation removed', (root) => rmSync(path.join(root, 'locales/vi/smtp/235.md')), ({ rendered, total }) => expect(rendered).toBeLessThan(total / 2)],
   ['a template', edit('templates/partials/breadcrumbs.hbs', '<ol>', '<ol class="crumbs">'), ({ rendered, total }) => expect(rendered).toBe(total)],
   ['a language added', (root) => writeProjectFile(root, 'locales/de.json', readFileSync(path.join(REPO, 'locales/de.json'), 'utf8')), ({ rendered, total }) => expect(rendered).toBe(total)],
   ['a language removed', (root) => rmSync(path.join(root, 'locales/ar.json')), () => undefined],
