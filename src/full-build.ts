@@ -105,9 +105,10 @@ async function buildFromSources(options: BuildOptions, preflight: Preflight): Pr
   }
 
   // Some searchable pages made from new inputs: the index may start before the other pages are hashed.
-  const known = previous && sameTool && !options.inPlace && site.search ? searchableHashes(searchRefs, hashes) : undefined;
-  const searchFirst = known !== undefined && startsIndexFirst(known, previous!.files);
-  const hashing = hashOutput(site, pages, hashes, searchable, known, sameTool ? previous : undefined);
+  const earlier = sameTool ? previous : undefined;
+  const known = earlier && !options.inPlace && site.search ? searchableHashes(searchRefs, hashes.reusing(earlier)) : undefined;
+  const searchFirst = known !== undefined && startsIndexFirst(known, earlier!.files);
+  const hashing = hashOutput(site, pages, hashes, searchable, known, earlier);
   // Awaited below, whenever the build needs the hashes: until then a failure must not count as unhandled.
   hashing.catch(() => undefined);
   let planned = previous && !searchFirst ? await hashing : undefined;

@@ -1,7 +1,7 @@
 import { pageModified } from './model/dates.js';
 import { digest } from './model/hash.js';
 import { indexableLanguages } from './model/indexing.js';
-import type { InputHashes } from './model/inputs.js';
+import type { EarlierHashes, InputHashes } from './model/inputs.js';
 import { pageFile, type PageRef } from './model/pages.js';
 import type { SearchPage } from './model/search.js';
 import type { Site } from './model/types.js';
@@ -52,12 +52,6 @@ export interface OutputHashes {
   readonly groups: Record<string, string>;
 }
 
-/** What an earlier build's manifest says its pages were made from. */
-export interface EarlierHashes {
-  readonly files: Readonly<Record<string, string>>;
-  readonly groups?: Readonly<Record<string, string>>;
-}
-
 /**
  * Hashes every page's inputs, a few milliseconds at a time: meanwhile the preview server answers
  * its readers, and a build that renders before the hashes are done hands its worker threads their
@@ -66,16 +60,13 @@ export interface EarlierHashes {
  * build's hashes: after one label or one English text changed, most languages' pages are not hashed.
  */
 export async function hashOutput(site: Site, pages: readonly PageRef[], hashes: InputHashes, searchable: readonly SearchPage[], known: ReadonlyMap<string, string> = new Map(), earlier?: EarlierHashes): Promise<OutputHashes> {
-  const groups: Record<string, string> = {};
-  for (const { tag } of site.languages) groups[tag] = hashes.group(tag);
-  const unchanged = new Set(site.languages.map((l) => l.tag).filter((tag) => earlier?.groups?.[tag] === groups[tag]));
-  const before = (file: string) => (earlier && Object.hasOwn(earlier.files, file) ? earlier.files[file] : undefined);
+  const hashOf = hashes.reusing(earlier);
   const files: Record<string, string> = {};
   for (const [index, page] of pages.entries()) {
     const file = pageFile(page);
-    files[file] = known.get(file) ?? ('lang' in page && unchanged.has(page.lang) ? before(file) : undefined) ?? hashes.page(page, file);
+    files[file] = known.get(file) ?? hashOf(page, file);
     if (index % 250 === 249) await new Promise((resolve) => setImmediate(resolve));
   }
   Object.assign(files, extraHashes(site));
-  return { files, groups, build: digest(JSON.stringify(files), searchInputsHash(site, searchable) ?? '') };
+  return { files, groups: hashes.groups(), build: digest(JSON.stringify(files), searchInputsHash(site, searchable) ?? '') };
 }

@@ -67,6 +67,12 @@ function unique(list: readonly string[]): string[] {
   return [...new Set(list)];
 }
 
+/** What an earlier build's manifest says its pages were made from: their hashes, and each language's group hash. */
+export interface EarlierHashes {
+  readonly files: Readonly<Record<string, string>>;
+  readonly groups?: Readonly<Record<string, string>>;
+}
+
 /** Hashes of the parts pages are made of, computed once per build. */
 export class InputHashes {
   private readonly memo = new Map<string, string>();
@@ -159,6 +165,21 @@ export class InputHashes {
       }
       return digest(...parts);
     });
+  }
+
+  /** Every published language's group hash, by tag. */
+  groups(): Record<string, string> {
+    return Object.fromEntries(this.site.languages.map(({ tag }) => [tag, this.group(tag)]));
+  }
+
+  /**
+   * page(), but taken from an earlier build's manifest for a page whose language's group hash is
+   * the one that build recorded: after one label or one translated English text changed, most
+   * languages' pages need not be hashed one by one.
+   */
+  reusing(earlier: EarlierHashes | undefined): (page: PageRef, file: string) => string {
+    const same = new Set(this.site.languages.map((l) => l.tag).filter((tag) => earlier?.groups?.[tag] === this.group(tag)));
+    return (page, file) => ('lang' in page && same.has(page.lang) && Object.hasOwn(earlier!.files, file) ? earlier!.files[file]! : this.page(page, file));
   }
 
   /** Pages without a language (chooser, 404) show every language's labels and every family. `file` is the page's, when known. */
