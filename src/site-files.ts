@@ -1,7 +1,8 @@
 import { pageModified } from './model/dates.js';
 import { digest } from './model/hash.js';
 import { indexableLanguages } from './model/indexing.js';
-import type { EarlierHashes, InputHashes } from './model/inputs.js';
+import type { EarlierHashes } from './model/input-parts.js';
+import type { InputHashes } from './model/inputs.js';
 import { pageFile, type PageRef } from './model/pages.js';
 import type { SearchPage } from './model/search.js';
 import type { Site } from './model/types.js';
@@ -48,8 +49,9 @@ export interface OutputHashes {
   /** Made for the caller, which may add to it (the search index's files, once known). */
   readonly files: Record<string, string>;
   readonly build: string;
-  /** Per language, the hash over all its pages' inputs (InputHashes.group), for the next build to compare. */
+  /** Per language, the hash over all its pages' inputs (InputHashes.group), and those inputs part by part, for the next build to compare. */
   readonly groups: Record<string, string>;
+  readonly components: Record<string, Readonly<Record<string, string>>>;
 }
 
 /**
@@ -68,5 +70,5 @@ export async function hashOutput(site: Site, pages: readonly PageRef[], hashes: 
     if (index % 250 === 249) await new Promise((resolve) => setImmediate(resolve));
   }
   Object.assign(files, extraHashes(site));
-  return { files, groups: hashes.groups(), build: digest(JSON.stringify(files), searchInputsHash(site, searchable) ?? '') };
+  return { files, groups: hashes.groups(), components: hashes.allComponents(), build: digest(JSON.stringify(files), searchInputsHash(site, searchable) ?? '') };
 }

@@ -20,7 +20,7 @@ type UnitDates = Map<string, string | null>;
 const unitDates = new WeakMap<Site, UnitDates>();
 
 /** The latest date of one code's, family's or pair's files in `lang` (null: one has none), memoized per site. */
-function unitModified(site: Site, lang: string, family: string, key: string): string | null {
+export function unitModified(site: Site, lang: string, family: string, key: string): string | null {
   let dates = unitDates.get(site);
   if (!dates) unitDates.set(site, (dates = new Map()));
   const id = `${lang}\u0000${family}\u0000${key}`;
@@ -69,13 +69,3 @@ export function pageModified(site: Site, page: PageRef, inputs?: PageInputs): st
   return latest || undefined;
 }
 
-/** The date of every content unit (family file, code, pair file) as pages in `lang` see it: what pageModified can answer for any page in `lang`. */
-export function languageDates(site: Site, lang: string): string {
-  const dates: Array<string | null> = [];
-  for (const family of site.families) {
-    dates.push(unitModified(site, lang, family.id, '_family'));
-    for (const { code } of family.codes) dates.push(unitModified(site, lang, family.id, code));
-    for (const pair of family.pairs) dates.push(unitModified(site, lang, family.id, `pairs/${pair.a}-vs-${pair.b}`));
-  }
-  return JSON.stringify(dates);
-}

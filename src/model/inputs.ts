@@ -1,4 +1,4 @@
-import { languageDates, pageModified } from './dates.js';
+import { pageModified, unitModified } from './dates.js';
 import { digest } from './hash.js';
 import { contentChain, localizeCode } from './localize.js';
 import { pageFile, type LocalizedPage, type PageRef } from './pages.js';
@@ -7,6 +7,7 @@ import { incomingLinks, outgoingLinks } from './cross-links.js';
 import { indexableLanguagesJoined } from './indexing.js';
 import { coverageKey } from './coverage.js';
 import type { FamilyData, PairData, Site } from './types.js';
+import { changedParts, pairUnit, partKey, type ChangedParts, type EarlierHashes, type Part } from './input-parts.js';
 
 /**
  * What each page is a function of, and a hash of those inputs. A page whose hash is unchanged
@@ -65,12 +66,6 @@ function replacedBy(family: FamilyData, code: string): readonly string[] {
 
 function unique(list: readonly string[]): string[] {
   return [...new Set(list)];
-}
-
-/** What an earlier build's manifest says its pages were made from: their hashes, and each language's group hash. */
-export interface EarlierHashes {
-  readonly files: Readonly<Record<string, string>>;
-  readonly groups?: Readonly<Record<string, string>>;
 }
 
 /** Hashes of the parts pages are made of, computed once per build. */
@@ -146,25 +141,62 @@ export class InputHashes {
     });
   }
 
+  /** Every cross-family link between codes, as resolved: a page lists the codes that link to its own. */
+  private links(): string {
+    return this.cached('links', () =>
+      digest(JSON.stringify(this.site.families.flatMap((family) => (Object.keys(family.links) as Array<'enhanced'>).flatMap((field) => family.codes.map((c) => [family.id, field, c.code, outgoingLinks(this.site.families, family, c.code, field)]))))),
+    );
+  }
+
+  private readonly componentMemo = new Map<string, { readonly record: Readonly<Record<string, string>>; readonly parts: readonly Part[] }>();
+
   /**
-   * One hash over everything a page in `lang` is made from, whichever page: the parts page() takes
-   * (labels, every family and code as `lang` shows them, the written comparisons and their
-   * translations), the content files' dates, and which pages each language translates (they decide
-   * every hreflang set). Equal to an earlier build's, every page in `lang` hashes as it did then.
+   * What pages in `lang` are made from, part by part. `*` is what every page takes: the structure,
+   * the labels, the cross-family links, the untranslated policy, which pages each language
+   * translates (they decide every hreflang set) and which translation files the language's content
+   * chain has. Then per family: `F` its own data, `C` each code as `lang` shows it, `P` each written
+   * comparison with its translation, `D` the date of each content unit as pages in `lang` give it.
    */
+  private languageParts(lang: string) {
+    let found = this.componentMemo.get(lang);
+    if (found) return found;
+    const presence = contentChain(lang).map((tag) => [tag, Object.entries(this.site.translations[tag] ?? {}).map(([family, keys]) => [family, Object.keys(keys)])]);
+    const parts: Part[] = [{ kind: '*', family: '', unit: '', hash: digest(this.structure(), this.labels(lang), this.links(), this.site.untranslated, this.cached('coverage', () => coverageKey(this.site)), JSON.stringify(presence)) }];
+    const add = (kind: Part['kind'], family: string, unit: string, hash: string) => parts.push({ kind, family, unit, hash });
+    for (const family of this.site.families) {
+      add('F', family.id, '_family', this.family(lang, family));
+      add('D', family.id, '_family', unitModified(this.site, lang, family.id, '_family') ?? '?');
+      for (const { code } of family.codes) {
+        add('C', family.id, code, this.code(lang, family, code));
+        add('D', family.id, code, unitModified(this.site, lang, family.id, code) ?? '?');
+      }
+      for (const pair of family.pairs) {
+        add('P', family.id, pairUnit(pair), digest(JSON.stringify(pair), this.pairTranslation(lang, pair)));
+        add('D', family.id, pairUnit(pair), unitModified(this.site, lang, family.id, pairUnit(pair)) ?? '?');
+      }
+    }
+    const record = Object.fromEntries(parts.map((p) => [partKey(p), p.hash]));
+    this.componentMemo.set(lang, (found = { record, parts }));
+    return found;
+  }
+
+  /** A language's parts (see languageParts) by key: `*`, `["C","smtp","550"]`, …, as the manifest keeps them. */
+  components(lang: string): Readonly<Record<string, string>> {
+    return this.languageParts(lang).record;
+  }
+
+  /** Whether a page's hash is made from one of the changed parts, as page() reads them (the home page's `others` are every family). */
+  private touches(page: LocalizedPage, changed: ChangedParts): boolean {
+    const inputs = pageInputs(this.site, page);
+    const hit = (family: string, units: readonly string[]) => changed.families.has(family) || (changed.units.has(family) && units.some((unit) => changed.units.get(family)!.has(unit)));
+    if (inputs.family && hit(inputs.family.id, inputs.codes)) return true;
+    if ((inputs.others ?? []).some((other) => hit(other.family.id, other.codes))) return true;
+    return inputs.pair !== undefined && hit(inputs.pair.family, [pairUnit(inputs.pair)]);
+  }
+
+  /** One hash over all of a language's parts: equal to an earlier build's, every page in `lang` hashes as it did then. */
   group(lang: string): string {
-    return this.cached(`group:${lang}`, () => {
-      const parts = [this.structure(), this.labels(lang), this.site.untranslated, languageDates(this.site, lang), this.cached('coverage', () => digest(coverageKey(this.site)))];
-      for (const tag of contentChain(lang)) {
-        parts.push(tag, JSON.stringify(Object.entries(this.site.translations[tag] ?? {}).map(([family, keys]) => [family, Object.keys(keys)])));
-      }
-      for (const family of this.site.families) {
-        parts.push(family.id, this.family(lang, family));
-        for (const { code } of family.codes) parts.push(code, this.code(lang, family, code));
-        for (const pair of family.pairs) parts.push(JSON.stringify(pair), this.pairTranslation(lang, pair));
-      }
-      return digest(...parts);
-    });
+    return this.cached(`group:${lang}`, () => digest(JSON.stringify(this.components(lang))));
   }
 
   /** Every published language's group hash, by tag. */
@@ -172,14 +204,32 @@ export class InputHashes {
     return Object.fromEntries(this.site.languages.map(({ tag }) => [tag, this.group(tag)]));
   }
 
+  /** Every published language's parts, by tag. */
+  allComponents(): Record<string, Readonly<Record<string, string>>> {
+    return Object.fromEntries(this.site.languages.map(({ tag }) => [tag, this.components(tag)]));
+  }
+
   /**
-   * page(), but taken from an earlier build's manifest for a page whose language's group hash is
-   * the one that build recorded: after one label or one translated English text changed, most
-   * languages' pages need not be hashed one by one.
+   * page(), but taken from an earlier build's manifest where that build made it from the same
+   * parts: every page of a language whose group hash is unchanged (after one label or one
+   * translated English text changed, most languages'), and in the other languages the pages none of
+   * whose parts changed (after one code changed, most pages that do not show it).
    */
   reusing(earlier: EarlierHashes | undefined): (page: PageRef, file: string) => string {
-    const same = new Set(this.site.languages.map((l) => l.tag).filter((tag) => earlier?.groups?.[tag] === this.group(tag)));
-    return (page, file) => ('lang' in page && same.has(page.lang) && Object.hasOwn(earlier!.files, file) ? earlier!.files[file]! : this.page(page, file));
+    const changed = new Map<string, ChangedParts | 'none' | 'all'>();
+    for (const { tag } of this.site.languages) {
+      const before = earlier?.components?.[tag];
+      const now = this.languageParts(tag);
+      if (earlier?.groups?.[tag] === this.group(tag)) changed.set(tag, 'none');
+      else if (!before || before['*'] !== now.record['*']) changed.set(tag, 'all');
+      else changed.set(tag, changedParts(now.parts.filter((part) => before[partKey(part)] !== part.hash)));
+    }
+    return (page, file) => {
+      const parts = 'lang' in page ? changed.get(page.lang) : undefined;
+      if (parts === undefined || parts === 'all' || !earlier || !Object.hasOwn(earlier.files, file)) return this.page(page, file);
+      if (parts === 'none' || !this.touches(page as LocalizedPage, parts)) return earlier.files[file]!;
+      return this.page(page, file);
+    };
   }
 
   /** Pages without a language (chooser, 404) show every language's labels and every family. `file` is the page's, when known. */

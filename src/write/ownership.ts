@@ -28,6 +28,8 @@ export interface Manifest {
   readonly searched?: Readonly<Record<string, string>>;
   /** Language → hash over all its pages' inputs (InputHashes.group): where the next build's is the same, so are its pages' hashes. */
   readonly groups?: Readonly<Record<string, string>>;
+  /** Language → its pages' inputs part by part (InputHashes.components): a page none of whose parts changed keeps its hash. */
+  readonly components?: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
 
 /** The diagnostics (before --strict) and counts of a build, kept with its output. */
@@ -81,8 +83,10 @@ function isManifest(value: unknown): value is Manifest {
   if (m.files === null || typeof m.files !== 'object' || Array.isArray(m.files)) return false;
   if (m.subset !== undefined && (m.subset === null || typeof m.subset !== 'object' || Array.isArray(m.subset))) return false;
   if (m.sources !== undefined && typeof m.sources !== 'string') return false;
-  const isTable = (table: unknown) => table !== null && typeof table === 'object' && !Array.isArray(table) && Object.values(table as object).every((hash) => typeof hash === 'string');
+  const isObject = (value: unknown) => value !== null && typeof value === 'object' && !Array.isArray(value);
+  const isTable = (table: unknown) => isObject(table) && Object.values(table as object).every((hash) => typeof hash === 'string');
   if ((m.searched !== undefined && !isTable(m.searched)) || (m.groups !== undefined && !isTable(m.groups))) return false;
+  if (m.components !== undefined && (!isObject(m.components) || !Object.values(m.components).every(isTable))) return false;
   for (const file in m.files) if (typeof m.files[file] !== 'string' || !isSafeRelativePath(file)) return false;
   return true;
 }

@@ -1,6 +1,6 @@
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { InputHashes } from '../../src/model/inputs.js';
 import { allPages } from '../../src/model/pages.js';
 import { searchPages } from '../../src/model/search.js';
@@ -30,6 +30,8 @@ const changes: Array<[string, (root: string) => void, readonly string[]]> = [
   ['an English text Vietnamese translates', (root) => edit(root, 'codes/smtp/235.md', 'The server accepted the credentials', 'The server has accepted the credentials'), ['en', 'ar']],
   // Whether 235 is translated into Vietnamese decides which languages its pages name as alternates, in every language.
   ['a translation removed', (root) => rmSync(path.join(root, 'locales/vi/smtp/235.md')), ['en', 'ar', 'vi']],
+  // No language translates 550: every language's pages that show it change, and only those.
+  ['an English text no language translates', (root) => edit(root, 'codes/smtp/550.md', 'Check the address with the recipient', 'Ask the recipient for the right address'), ['en', 'ar', 'vi']],
   ['untranslated pages offered to search engines', (root) => edit(root, 'package.json', '{', '{"codeCompare":{"untranslated":"index"},'), ['en', 'ar', 'vi']],
 ];
 
@@ -50,13 +52,31 @@ const datedChanges: Array<[string, (root: string) => void, readonly string[]]> =
   ['a code committed again', recommit('codes/smtp/550.md', '2026-03-03T10:00:00Z'), ['en', 'ar', 'vi']],
 ];
 
+/** Changes to what every page is made from: which pages each language translates decides every page's alternates. */
+const everywhere = new Set(['a translation removed', 'untranslated pages offered to search engines']);
+
+/** How many pages were hashed one by one while making `hashes`. */
+async function hashedPages<T>(make: () => Promise<T>): Promise<{ made: T; hashed: number }> {
+  const spy = vi.spyOn(InputHashes.prototype, 'page');
+  try {
+    const made = await make();
+    return { made, hashed: spy.mock.calls.length };
+  } finally {
+    spy.mockRestore();
+  }
+}
+
 async function checkChanges(root: string, list: typeof changes): Promise<void> {
   let earlier = await hashSite(root);
   expect(Object.keys(earlier.groups).sort()).toEqual(['ar', 'en', 'vi']);
   for (const [what, change, changed] of list) {
     change(root);
     const fromScratch = await hashSite(root);
-    const reusing = await hashSite(root, earlier);
+    const { made: reusing, hashed } = await hashedPages(() => hashSite(root, earlier));
+    // A change every page shows (which pages each language translates, the policy) hashes every page; others keep some.
+    const pages = Object.keys(fromScratch.files).filter((file) => file.endsWith('.html')).length;
+    if (everywhere.has(what)) expect(hashed, what).toBe(pages);
+    else expect(hashed, what).toBeLessThan(pages);
     expect(reusing.files, what).toEqual(fromScratch.files);
     expect(reusing.build, what).toBe(fromScratch.build);
     const kept = Object.keys(reusing.groups).filter((tag) => reusing.groups[tag] === earlier.groups[tag]);
@@ -75,6 +95,25 @@ describe('a language whose pages are made from what they were made from before',
 
   it('keeps the earlier hashes of its pages, and every hash equals the one made from scratch', async () => {
     await checkChanges(site(), changes);
+  });
+
+  it('hashes again the pages a code no longer links to, in another family', async () => {
+    const root = makeSite({ fixture: 'linked', fromProject: ['templates'] });
+    const earlier = await hashSite(root);
+    edit(root, 'codes/mail/550.md', 'enhanced: ["5.1.1", "5.1.2"]', 'enhanced: ["5.1.1"]');
+    const fromScratch = await hashSite(root);
+    const reusing = await hashSite(root, earlier);
+    expect(reusing.files).toEqual(fromScratch.files);
+    // The page of X.1.2 no longer lists 550 among the codes that link to it.
+    const page = Object.keys(fromScratch.files).find((file) => file.startsWith('en/') && file.includes('/X.1.2/'))!;
+    expect(fromScratch.files[page]).not.toBe(earlier.files[page]);
+
+    // And those it still links to show its new title.
+    edit(root, 'codes/mail/550.md', /^title: .*$/m, 'title: Mailbox not found');
+    const retitled = await hashSite(root);
+    expect((await hashSite(root, reusing)).files).toEqual(retitled.files);
+    const linked = Object.keys(retitled.files).find((file) => file.startsWith('en/') && file.includes('/X.1.1/'))!;
+    expect(retitled.files[linked]).not.toBe(reusing.files[linked]);
   });
 
   it('in a repository, also while the dates its pages show are the same', async () => {
