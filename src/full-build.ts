@@ -106,9 +106,10 @@ async function buildFromSources(options: BuildOptions, preflight: Preflight): Pr
 
   // Some searchable pages made from new inputs: the index may start before the other pages are hashed.
   const earlier = sameTool ? previous : undefined;
-  const known = earlier && !options.inPlace && site.search ? searchableHashes(searchRefs, hashes.reusing(earlier)) : undefined;
+  const hashOf = hashes.reusing(earlier);
+  const known = earlier && !options.inPlace && site.search ? searchableHashes(searchRefs, hashOf) : undefined;
   const searchFirst = known !== undefined && startsIndexFirst(known, earlier!.files);
-  const hashing = hashOutput(site, pages, hashes, searchable, known, earlier);
+  const hashing = hashOutput(site, pages, hashes, searchable, known, hashOf);
   // Awaited below, whenever the build needs the hashes: until then a failure must not count as unhandled.
   hashing.catch(() => undefined);
   let planned = previous && !searchFirst ? await hashing : undefined;
@@ -117,11 +118,11 @@ async function buildFromSources(options: BuildOptions, preflight: Preflight): Pr
     trace('hash page inputs');
     // The previous manifest lists the search index's files too, which only indexing names.
     if (sameTool && previous?.build === planned.build && (await topLevelMatches(options.out, previous.files))) {
-      await writeMarker(options.out, withSubset({ ...previous, inputs: inputsHash ?? '', ...stamp(pages.length), groups: planned.groups, components: planned.components }, subset));
+      await writeMarker(options.out, withSubset({ ...previous, inputs: inputsHash ?? '', ...stamp(pages.length), components: planned.components }, subset));
       return { ...summary, ok: true, upToDate: true, reused: pages.length };
     }
     if (inPlace) {
-      const result = await updateInPlace(site, options, inPlace, withSubset({ tool: 'code-compare', version: TOOL_VERSION, inputs: inputsHash ?? '', build: planned.build, ...stamp(pages.length), files: planned.files, groups: planned.groups, components: planned.components }, subset), pages, first);
+      const result = await updateInPlace(site, options, inPlace, withSubset({ tool: 'code-compare', version: TOOL_VERSION, inputs: inputsHash ?? '', build: planned.build, ...stamp(pages.length), files: planned.files, components: planned.components }, subset), pages, first);
       return { ...summary, ok: true, ...result };
     }
   }
@@ -194,9 +195,9 @@ async function buildFromSources(options: BuildOptions, preflight: Preflight): Pr
     });
     if (search) trace(`search index: ${search.summary}`);
     // The hashes are this build's own: the index's files join them as they are, without a copy of 50,000 entries.
-    const { files, build, groups, components } = planned ?? (await hashing);
+    const { files, build, components } = planned ?? (await hashing);
     if (!planned) trace('page inputs hashed');
-    const manifest = withSubset({ tool: 'code-compare', version: TOOL_VERSION, inputs: inputsHash ?? '', build, ...stamp(pages.length), files: search ? Object.assign(files, search.files) : files, ...(search && { searched: search.searched }), groups, components }, subset);
+    const manifest = withSubset({ tool: 'code-compare', version: TOOL_VERSION, inputs: inputsHash ?? '', build, ...stamp(pages.length), files: search ? Object.assign(files, search.files) : files, ...(search && { searched: search.searched }), components }, subset);
     await writeMarker(staging.dir, manifest);
     const { keptEarlier } = await publishStaging(staging.dir, options.out);
     trace('publish');

@@ -1,7 +1,6 @@
 import { pageModified } from './model/dates.js';
 import { digest } from './model/hash.js';
 import { indexableLanguages } from './model/indexing.js';
-import type { EarlierHashes } from './model/input-parts.js';
 import type { InputHashes } from './model/inputs.js';
 import { pageFile, type PageRef } from './model/pages.js';
 import type { SearchPage } from './model/search.js';
@@ -49,20 +48,17 @@ export interface OutputHashes {
   /** Made for the caller, which may add to it (the search index's files, once known). */
   readonly files: Record<string, string>;
   readonly build: string;
-  /** Per language, the hash over all its pages' inputs (InputHashes.group), and those inputs part by part, for the next build to compare. */
-  readonly groups: Record<string, string>;
+  /** Per language, what its pages are made from part by part (InputHashes.components), for the next build to compare. */
   readonly components: Record<string, Readonly<Record<string, string>>>;
 }
 
 /**
  * Hashes every page's inputs, a few milliseconds at a time: meanwhile the preview server answers
  * its readers, and a build that renders before the hashes are done hands its worker threads their
- * next batches. `known` holds hashes made already (the searchable pages', see write/index-first.ts).
- * A language whose pages are made from what they were made from in the `earlier` build keeps that
- * build's hashes: after one label or one English text changed, most languages' pages are not hashed.
+ * next batches. `known` holds hashes made already (the searchable pages', see write/index-first.ts);
+ * `hashOf` gives the others, taken from an earlier build where it can (InputHashes.reusing).
  */
-export async function hashOutput(site: Site, pages: readonly PageRef[], hashes: InputHashes, searchable: readonly SearchPage[], known: ReadonlyMap<string, string> = new Map(), earlier?: EarlierHashes): Promise<OutputHashes> {
-  const hashOf = hashes.reusing(earlier);
+export async function hashOutput(site: Site, pages: readonly PageRef[], hashes: InputHashes, searchable: readonly SearchPage[], known: ReadonlyMap<string, string> = new Map(), hashOf = hashes.reusing(undefined)): Promise<OutputHashes> {
   const files: Record<string, string> = {};
   for (const [index, page] of pages.entries()) {
     const file = pageFile(page);
@@ -70,5 +66,5 @@ export async function hashOutput(site: Site, pages: readonly PageRef[], hashes: 
     if (index % 250 === 249) await new Promise((resolve) => setImmediate(resolve));
   }
   Object.assign(files, extraHashes(site));
-  return { files, groups: hashes.groups(), components: hashes.allComponents(), build: digest(JSON.stringify(files), searchInputsHash(site, searchable) ?? '') };
+  return { files, components: hashes.allComponents(), build: digest(JSON.stringify(files), searchInputsHash(site, searchable) ?? '') };
 }

@@ -68,4 +68,3 @@ export function pageModified(site: Site, page: PageRef, inputs?: PageInputs): st
   }
   return latest || undefined;
 }
-

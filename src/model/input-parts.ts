@@ -1,9 +1,8 @@
 import type { PairData } from './types.js';
 
-/** What an earlier build's manifest says its pages were made from: their hashes, and per language its group hash and its parts (InputHashes.components). */
+/** What an earlier build's manifest says its pages were made from: their hashes, and per language its parts (InputHashes.components). */
 export interface EarlierHashes {
   readonly files: Readonly<Record<string, string>>;
-  readonly groups?: Readonly<Record<string, string>>;
   readonly components?: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
 

@@ -194,16 +194,6 @@ export class InputHashes {
     return inputs.pair !== undefined && hit(inputs.pair.family, [pairUnit(inputs.pair)]);
   }
 
-  /** One hash over all of a language's parts: equal to an earlier build's, every page in `lang` hashes as it did then. */
-  group(lang: string): string {
-    return this.cached(`group:${lang}`, () => digest(JSON.stringify(this.components(lang))));
-  }
-
-  /** Every published language's group hash, by tag. */
-  groups(): Record<string, string> {
-    return Object.fromEntries(this.site.languages.map(({ tag }) => [tag, this.group(tag)]));
-  }
-
   /** Every published language's parts, by tag. */
   allComponents(): Record<string, Readonly<Record<string, string>>> {
     return Object.fromEntries(this.site.languages.map(({ tag }) => [tag, this.components(tag)]));
@@ -211,18 +201,17 @@ export class InputHashes {
 
   /**
    * page(), but taken from an earlier build's manifest where that build made it from the same
-   * parts: every page of a language whose group hash is unchanged (after one label or one
-   * translated English text changed, most languages'), and in the other languages the pages none of
-   * whose parts changed (after one code changed, most pages that do not show it).
+   * parts: every page of a language none of whose parts changed (after one label or one translated
+   * English text changed, most languages'), and in the other languages the pages none of whose own
+   * parts changed (after one code changed, most pages that do not show it).
    */
   reusing(earlier: EarlierHashes | undefined): (page: PageRef, file: string) => string {
     const changed = new Map<string, ChangedParts | 'none' | 'all'>();
     for (const { tag } of this.site.languages) {
       const before = earlier?.components?.[tag];
       const now = this.languageParts(tag);
-      if (earlier?.groups?.[tag] === this.group(tag)) changed.set(tag, 'none');
-      else if (!before || before['*'] !== now.record['*']) changed.set(tag, 'all');
-      else changed.set(tag, changedParts(now.parts.filter((part) => before[partKey(part)] !== part.hash)));
+      const differ = before && before['*'] === now.record['*'] ? now.parts.filter((part) => before[partKey(part)] !== part.hash) : undefined;
+      changed.set(tag, differ === undefined ? 'all' : differ.length === 0 ? 'none' : changedParts(differ));
     }
     return (page, file) => {
       const parts = 'lang' in page ? changed.get(page.lang) : undefined;

@@ -26,8 +26,6 @@ export interface Manifest {
   readonly subset?: Subset;
   /** Page in the search index → hash of its bytes as written, so a later build need not read it again to know its index is unchanged. */
   readonly searched?: Readonly<Record<string, string>>;
-  /** Language → hash over all its pages' inputs (InputHashes.group): where the next build's is the same, so are its pages' hashes. */
-  readonly groups?: Readonly<Record<string, string>>;
   /** Language → its pages' inputs part by part (InputHashes.components): a page none of whose parts changed keeps its hash. */
   readonly components?: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
@@ -85,7 +83,7 @@ function isManifest(value: unknown): value is Manifest {
   if (m.sources !== undefined && typeof m.sources !== 'string') return false;
   const isObject = (value: unknown) => value !== null && typeof value === 'object' && !Array.isArray(value);
   const isTable = (table: unknown) => isObject(table) && Object.values(table as object).every((hash) => typeof hash === 'string');
-  if ((m.searched !== undefined && !isTable(m.searched)) || (m.groups !== undefined && !isTable(m.groups))) return false;
+  if (m.searched !== undefined && !isTable(m.searched)) return false;
   if (m.components !== undefined && (!isObject(m.components) || !Object.values(m.components).every(isTable))) return false;
   for (const file in m.files) if (typeof m.files[file] !== 'string' || !isSafeRelativePath(file)) return false;
   return true;
