@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import { htmlFiles, listFiles } from '../support/dist.js';
 import { readIndexedPages, readSearchEntry } from '../support/search-index.js';
@@ -50,6 +51,29 @@ describe('the search index', () => {
     expect(files.filter((file) => /ui|highlight/.test(file))).toEqual([]);
     const manifest = JSON.parse(readFileSync(path.join(dist, '.code-compare.json'), 'utf8')) as { files: Record<string, string> };
     expect(Object.keys(manifest.files).filter((file) => file.startsWith('pagefind/')).sort()).toEqual(files.map((file) => `pagefind/${file}`).sort());
+  });
+
+  it("indexes a comparison by what it says itself, not by its codes' cards and examples, which their own pages index", async () => {
+    const { code, stderr, dist } = await buildSite(site());
+    expect(code, stderr).toBe(0);
+    const indexed = readIndexedPages(dist);
+    const content = (url: string) => indexed.find((page) => page.url === url)?.content ?? '';
+    for (const lang of ['en', 'vi']) {
+      const pair = readPage(dist, `${lang}/smtp/550-vs-553/index.html`);
+      const pairText = content(`/${lang}/smtp/550-vs-553/`);
+      expect(pairText, lang).toContain(text(pair.querySelector('.verdict')));
+      expect(pairText, lang).toContain(text(pair.querySelector('.differences li')));
+      const cards = pair.querySelectorAll('section[aria-labelledby="the-codes"] .code-card p');
+      expect(cards.length, lang).toBe(4);
+      for (const card of cards) expect(pairText, `${lang}: ${text(card)}`).not.toContain(text(card));
+      // The reply line of each code's example exchange (a <pre>, whose lines the parser leaves as markup).
+      const replies = pair.querySelectorAll('section[aria-labelledby="examples"] pre').map((pre) => parse(pre.innerHTML).querySelectorAll('.line').map(text).find((line) => /^S: 55[03] /.test(line)));
+      expect(replies.length, lang).toBe(2);
+      for (const reply of replies) expect(pairText, `${lang}: ${reply}`).not.toContain(reply);
+      // What the comparison leaves out is found on each code's own page.
+      expect(content(`/${lang}/smtp/550/`), lang).toContain(text(cards[0]));
+      expect(content(`/${lang}/smtp/550/`), lang).toContain(replies[0]);
+    }
   });
 
   it('is left out, with the search box, by --no-search or codeCompare.search: false; --search puts both back', async () => {
