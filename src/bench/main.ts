@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { anchorSummary, buildAnchor, ensureEleventy, type AnchorRun } from './anchor.js';
 import { prependToDescription, writeCorpus, type CorpusShape } from './corpus.js';
+import { describeDisk, diskNote } from './disk.js';
 import { writeFloor } from './floor.js';
 import { settleDisk, step, table, type Run } from './measure.js';
 import { measureScale, scaleTable, type ScalePoint } from './scale.js';
@@ -51,6 +52,9 @@ async function main(): Promise<void> {
     const out = path.join(root, 'dist');
     const label = `${shape.codes} codes × ${languages.length} languages × ${shape.families} ${shape.families === 1 ? 'family' : 'families'}`;
     process.stdout.write(`benchmark: ${label} (corpus in ${root}${anchorDir ? `, Eleventy project in ${anchorDir}` : ''})\n`);
+    const disk = describeDisk(root);
+    const aboutDisk = diskNote(disk);
+    if (aboutDisk) say(aboutDisk);
     const runs: Run[] = [];
     runs.push(await step(CLI, 'full build', root, out, jobs));
     const anchor: AnchorRun | undefined = eleventy && anchorDir ? await buildAnchor(eleventy, root, anchorDir, HERE, runs[0]!, say) : undefined;
@@ -107,7 +111,7 @@ async function main(): Promise<void> {
         rmSync(copy, { recursive: true, force: true });
       }
     }
-    const report = { shape: { ...shape, languages: languages.length }, jobs: jobs ?? 'cores', node: process.version, runs, serveRoundTrips: trips, bundledRoundTrips: bundled, floor: { seconds: floorSeconds, pagesPerSecond: Math.round(full.pages / floorSeconds) }, anchor, scale };
+    const report = { shape: { ...shape, languages: languages.length }, jobs: jobs ?? 'cores', node: process.version, disk, runs, serveRoundTrips: trips, bundledRoundTrips: bundled, floor: { seconds: floorSeconds, pagesPerSecond: Math.round(full.pages / floorSeconds) }, anchor, scale };
     const file = values.json ?? path.join(REPO, 'bench-results', `bench-${shape.codes}x${languages.length}x${shape.families}.json`);
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
