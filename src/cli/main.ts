@@ -1,3 +1,4 @@
+import './compiler-flags.js';
 import { Command, CommanderError, Option } from 'commander';
 import { toolVersion } from '../package.js';
 import { commaList, positiveInteger, UsageError } from './options.js';
