@@ -73,6 +73,13 @@ describe('the search index', () => {
       // What the comparison leaves out is found on each code's own page.
       expect(content(`/${lang}/smtp/550/`), lang).toContain(text(cards[0]));
       expect(content(`/${lang}/smtp/550/`), lang).toContain(replies[0]);
+      // A pair file's advice is the comparison's own; without one (450 vs 550, featured by `related`), each code's fix, found on its page.
+      const advice = (page: typeof pair) => page.querySelectorAll('section[aria-labelledby="when-to-use"] p').map(text);
+      for (const said of advice(pair)) expect(pairText, `${lang}: ${said}`).toContain(said);
+      const unwritten = advice(readPage(dist, `${lang}/smtp/450-vs-550/index.html`));
+      expect(unwritten.length, lang).toBe(2);
+      for (const said of unwritten) expect(content(`/${lang}/smtp/450-vs-550/`), `${lang}: ${said}`).not.toContain(said);
+      expect(content(`/${lang}/smtp/550/`), lang).toContain(unwritten[1]);
     }
   });
 

@@ -85,6 +85,7 @@ export function pairPage(input: ViewInput, links: PageLinks): View {
     heading: safe(scope.label('compare.heading', values)),
     verdict: verdict(scope, family, a, b, written),
     deciding: written ? safe(scope.inline(written.deciding)) : undefined,
+    written: written !== undefined,
     facets: facetRows(scope, family, a, b),
     a: viewA,
     b: viewB,
