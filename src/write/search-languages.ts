@@ -1,8 +1,7 @@
-import { availableParallelism } from 'node:os';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { discardFolder, emptyTrashLater } from './trash.js';
-import { byLanguage, type SearchPage } from '../model/search.js';
+import type { SearchPage } from '../model/search.js';
 import { belongsTo, ENTRY_FILE, mergeEntries, ownerOf, parseEntry, type EntryLanguage, type SearchEntry } from './search-entry.js';
 import { runIndexer, runIndexerOnDisk, type IndexFile, type IndexerOptions, type SearchFile } from './search-index.js';
 
@@ -15,7 +14,8 @@ export interface LanguageIndex<F extends IndexFile = IndexFile> {
   readonly engine: readonly F[];
 }
 
-function split<F extends IndexFile>(files: readonly F[]): LanguageIndex<F> {
+/** The files of one run of the indexer, as one index: its entry file, the files of its languages, the engine's. */
+export function languageIndex<F extends IndexFile>(files: readonly F[]): LanguageIndex<F> {
   const entryFile = files.find((file) => file.name === ENTRY_FILE);
   if (!entryFile || !('content' in entryFile)) throw new Error(`the search index has no ${ENTRY_FILE}`);
   const entry = parseEntry(entryFile.content);
@@ -23,41 +23,6 @@ function split<F extends IndexFile>(files: readonly F[]): LanguageIndex<F> {
   const engine: F[] = [];
   for (const file of files) if (file !== entryFile) (ownerOf(entry, file.name) === undefined ? engine : own).push(file);
   return { entry, own, engine };
-}
-
-type LaneOptions = IndexerOptions & { readonly parallel?: number };
-
-/**
- * Runs `index` on each group of pages (one language each), `parallel` at a time, the largest
- * first so that none is left alone at the end. Pagefind's program uses every core, but not all the
- * time: two at once on two cores took 4.4 s for the bundled site's ten languages, one at a time 5.3 s.
- * Every lane is settled before a failure is reported: the caller removes the folder they work in.
- */
-async function inLanes<T>(groups: readonly (readonly SearchPage[])[], parallel: number, index: (pages: readonly SearchPage[]) => Promise<T>): Promise<T[]> {
-  const order = groups.map((_, i) => i).sort((a, b) => groups[b]!.length - groups[a]!.length);
-  const made: T[] = new Array(groups.length);
-  let next = 0;
-  let failed = false;
-  const lane = async () => {
-    while (next < order.length && !failed) {
-      const i = order[next++]!;
-      made[i] = await index(groups[i]!).catch((error: unknown) => {
-        failed = true;
-        throw error;
-      });
-    }
-  };
-  const lanes = await Promise.allSettled(Array.from({ length: Math.max(1, Math.min(parallel, groups.length)) }, lane));
-  const failure = lanes.find((lane): lane is PromiseRejectedResult => lane.status === 'rejected');
-  if (failure) throw failure.reason;
-  return made;
-}
-
-const lanesOf = (options: LaneOptions) => options.parallel ?? Math.min(2, availableParallelism());
-
-/** The index of each group of pages (one language each), in memory. */
-export async function indexLanguages(dir: string, groups: readonly (readonly SearchPage[])[], options: LaneOptions = {}): Promise<LanguageIndex<SearchFile>[]> {
-  return inLanes(groups, lanesOf(options), async (pages) => split(await runIndexer(dir, pages, options)));
 }
 
 /**
@@ -91,7 +56,7 @@ export async function indexLanguagesOnDisk(dir: string, groups: readonly (readon
   try {
     const { files, work } = await runIndexerOnDisk(dir, groups.flat(), options);
     works.push(work);
-    return { made: languagesOf(split(files), groups), release };
+    return { made: languagesOf(languageIndex(files), groups), release };
   } catch (error) {
     await release();
     throw error;
@@ -113,17 +78,16 @@ export function joinLanguages<F extends IndexFile>(made: readonly LanguageIndex<
 }
 
 /**
- * The whole index of `pages` for the preview server, which keeps it in memory: each language made on
- * its own, then joined; at low priority, so that updates of the pages run first. The indexer's work
+ * The whole index of `pages` for the preview server, which keeps it in memory: made in one run (as
+ * the build makes it), at low priority, so that updates of the pages run first. The indexer's work
  * folders are removed by a process of their own: removing their thousands of files here queued
  * as many requests in libuv's shared threads, before those of the preview's next update.
  */
 export async function indexPages(dir: string, pages: readonly SearchPage[]): Promise<SearchFile[]> {
-  const groups = [...byLanguage(pages).values()];
-  if (groups.length === 0) return [];
+  if (pages.length === 0) return [];
   const trash = await fs.mkdtemp(path.join(dir, '.search-trash-'));
   try {
-    return joinLanguages(await indexLanguages(dir, groups, { background: true, trash }));
+    return await runIndexer(dir, pages, { background: true, trash });
   } finally {
     emptyTrashLater(trash);
   }

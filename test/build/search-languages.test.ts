@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { byLanguage, type SearchPage } from '../../src/model/search.js';
 import { belongsTo, mergeEntries, ownerOf, parseEntry } from '../../src/write/search-entry.js';
 import { inSlices, runIndexer, type SearchFile } from '../../src/write/search-index.js';
-import { indexLanguages, indexPages, joinLanguages, languagesOf } from '../../src/write/search-languages.js';
+import { indexPages, joinLanguages, languageIndex, languagesOf } from '../../src/write/search-languages.js';
 import { htmlFiles } from '../support/dist.js';
 import { buildSite, makeSite, readPage } from '../support/site.js';
 import { snapshot } from '../support/snapshot.js';
@@ -24,6 +24,9 @@ async function searchSite(): Promise<{ dist: string; pages: SearchPage[]; publis
   return { dist, pages, published };
 }
 
+/** Each group's index made by a run of its own. */
+const alone = (dist: string, groups: readonly (readonly SearchPage[])[]) => Promise.all(groups.map(async (group) => languageIndex(await runIndexer(dist, group))));
+
 describe('an index made language by language', () => {
   it('is, byte for byte, the index Pagefind makes of all languages at once, and the one the build publishes', async () => {
     const { dist, pages, published } = await searchSite();
@@ -31,7 +34,7 @@ describe('an index made language by language', () => {
     expect(groups.length).toBe(5);
 
     const atOnce = await runIndexer(dist, pages);
-    const joined = joinLanguages(await indexLanguages(dist, groups));
+    const joined = joinLanguages(await alone(dist, groups));
     expect(byName(joined)).toEqual(byName(atOnce));
     expect(byName(joined)).toEqual(published);
   });
@@ -39,16 +42,16 @@ describe('an index made language by language', () => {
   it('can be made in one run and split by language: each part is the one Pagefind makes of the language alone', async () => {
     const { dist, pages } = await searchSite();
     const groups = [...byLanguage(pages).values()];
-    const [whole] = await indexLanguages(dist, [pages]);
-    const parts = languagesOf(whole!, groups);
-    const alone = await indexLanguages(dist, groups);
+    const whole = languageIndex(await runIndexer(dist, pages));
+    const parts = languagesOf(whole, groups);
+    const made = await alone(dist, groups);
     expect(parts.map((part) => Object.keys(part.entry.languages))).toEqual(groups.map((group) => [group[0]!.lang.toLowerCase()]));
     parts.forEach((part, i) => {
       expect(part.own.length, groups[i]![0]!.lang).toBeGreaterThan(0);
-      expect(byName(joinLanguages([part])), groups[i]![0]!.lang).toEqual(byName(joinLanguages([alone[i]!])));
+      expect(byName(joinLanguages([part])), groups[i]![0]!.lang).toEqual(byName(joinLanguages([made[i]!])));
     });
     // A language the run found nothing of has no line and no files of its own, as when it is made alone.
-    const [none] = languagesOf(whole!, [[{ lang: 'xx', file: 'xx/index.html' }]]);
+    const [none] = languagesOf(whole, [[{ lang: 'xx', file: 'xx/index.html' }]]);
     expect(none!.entry.languages).toEqual({});
     expect(none!.own).toEqual([]);
   });
