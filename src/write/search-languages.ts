@@ -5,17 +5,17 @@ import type { SearchPage } from '../model/search.js';
 import { belongsTo, ENTRY_FILE, mergeEntries, ownerOf, parseEntry, type EntryLanguage, type SearchEntry } from './search-entry.js';
 import { runIndexer, runIndexerOnDisk, type IndexFile, type IndexerOptions, type SearchFile } from './search-index.js';
 
-/** One language's index as Pagefind made it: the entry file of that run (its language by Pagefind's key, `<html lang>` in lower case) and the files of the language. */
+/** An index as Pagefind made it, of one language or several: the entry file of that run (its languages by Pagefind's key, `<html lang>` in lower case), the languages' own files, the engine's. */
 export interface LanguageIndex<F extends IndexFile = IndexFile> {
   readonly entry: SearchEntry;
-  /** The language's own files, by name under the index's folder. */
+  /** The languages' own files, by name under the index's folder. */
   readonly own: readonly F[];
   /** The engine's files, the same for every language: its scripts and the stemmer-less wasm. */
   readonly engine: readonly F[];
 }
 
 /** The files of one run of the indexer, as one index: its entry file, the files of its languages, the engine's. */
-export function languageIndex<F extends IndexFile>(files: readonly F[]): LanguageIndex<F> {
+export function indexFromFiles<F extends IndexFile>(files: readonly F[]): LanguageIndex<F> {
   const entryFile = files.find((file) => file.name === ENTRY_FILE);
   if (!entryFile || !('content' in entryFile)) throw new Error(`the search index has no ${ENTRY_FILE}`);
   const entry = parseEntry(entryFile.content);
@@ -56,7 +56,7 @@ export async function indexLanguagesOnDisk(dir: string, groups: readonly (readon
   try {
     const { files, work } = await runIndexerOnDisk(dir, groups.flat(), options);
     works.push(work);
-    return { made: languagesOf(languageIndex(files), groups), release };
+    return { made: languagesOf(indexFromFiles(files), groups), release };
   } catch (error) {
     await release();
     throw error;

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { byLanguage, type SearchPage } from '../../src/model/search.js';
 import { belongsTo, mergeEntries, ownerOf, parseEntry } from '../../src/write/search-entry.js';
 import { inSlices, runIndexer, type SearchFile } from '../../src/write/search-index.js';
-import { indexPages, joinLanguages, languageIndex, languagesOf } from '../../src/write/search-languages.js';
+import { indexFromFiles, indexPages, joinLanguages, languagesOf } from '../../src/write/search-languages.js';
 import { htmlFiles } from '../support/dist.js';
 import { buildSite, makeSite, readPage } from '../support/site.js';
 import { snapshot } from '../support/snapshot.js';
@@ -25,7 +25,7 @@ async function searchSite(): Promise<{ dist: string; pages: SearchPage[]; publis
 }
 
 /** Each group's index made by a run of its own. */
-const alone = (dist: string, groups: readonly (readonly SearchPage[])[]) => Promise.all(groups.map(async (group) => languageIndex(await runIndexer(dist, group))));
+const alone = (dist: string, groups: readonly (readonly SearchPage[])[]) => Promise.all(groups.map(async (group) => indexFromFiles(await runIndexer(dist, group))));
 
 describe('an index made language by language', () => {
   it('is, byte for byte, the index Pagefind makes of all languages at once, and the one the build publishes', async () => {
@@ -42,7 +42,7 @@ describe('an index made language by language', () => {
   it('can be made in one run and split by language: each part is the one Pagefind makes of the language alone', async () => {
     const { dist, pages } = await searchSite();
     const groups = [...byLanguage(pages).values()];
-    const whole = languageIndex(await runIndexer(dist, pages));
+    const whole = indexFromFiles(await runIndexer(dist, pages));
     const parts = languagesOf(whole, groups);
     const made = await alone(dist, groups);
     expect(parts.map((part) => Object.keys(part.entry.languages))).toEqual(groups.map((group) => [group[0]!.lang.toLowerCase()]));
