@@ -47,15 +47,11 @@ export function languagesOf<F extends IndexFile>(whole: LanguageIndex<F>, groups
  * for the benchmark corpus's 1,824 searchable pages, one run of all 2.9 s.
  */
 export async function indexLanguagesOnDisk(dir: string, groups: readonly (readonly SearchPage[])[], options: IndexerOptions = {}): Promise<{ readonly made: LanguageIndex[]; release(): Promise<void> }> {
-  const works: string[] = [];
-  const release = async () => {
-    await Promise.all(works.splice(0).map((work) => discardFolder(work, options.trash)));
-  };
   // Pagefind fails on no page at all: nothing to index, nothing made.
-  if (groups.length === 0) return { made: [], release };
+  if (groups.length === 0) return { made: [], release: async () => undefined };
+  const { files, work } = await runIndexerOnDisk(dir, groups.flat(), options);
+  const release = () => discardFolder(work, options.trash);
   try {
-    const { files, work } = await runIndexerOnDisk(dir, groups.flat(), options);
-    works.push(work);
     return { made: languagesOf(indexFromFiles(files), groups), release };
   } catch (error) {
     await release();
@@ -63,7 +59,7 @@ export async function indexLanguagesOnDisk(dir: string, groups: readonly (readon
   }
 }
 
-/** The files of a whole index made of languages made separately: each language's own, the engine's once, one entry file. */
+/** The files of a whole index made of languages made apart or split from one run (languagesOf): each language's own, the engine's once, one entry file. */
 export function joinLanguages<F extends IndexFile>(made: readonly LanguageIndex<F>[], kept: ReadonlyMap<string, EntryLanguage> = new Map(), base?: SearchEntry): (F | SearchFile)[] {
   const languages = new Map(kept);
   const files = new Map<string, F | SearchFile>();

@@ -69,12 +69,14 @@ describe('the search index', () => {
       // The reply line of each code's example exchange (a <pre>, whose lines the parser leaves as markup).
       const replies = pair.querySelectorAll('section[aria-labelledby="examples"] pre').map((pre) => parse(pre.innerHTML).querySelectorAll('.line').map(text).find((line) => /^S: 55[03] /.test(line)));
       expect(replies.length, lang).toBe(2);
+      expect(replies.every((reply) => reply !== undefined), lang).toBe(true);
       for (const reply of replies) expect(pairText, `${lang}: ${reply}`).not.toContain(reply);
       // What the comparison leaves out is found on each code's own page.
       expect(content(`/${lang}/smtp/550/`), lang).toContain(text(cards[0]));
       expect(content(`/${lang}/smtp/550/`), lang).toContain(replies[0]);
       // A pair file's advice is the comparison's own; without one (450 vs 550, featured by `related`), each code's fix, found on its page.
       const advice = (page: typeof pair) => page.querySelectorAll('section[aria-labelledby="when-to-use"] p').map(text);
+      expect(advice(pair).length, lang).toBe(2);
       for (const said of advice(pair)) expect(pairText, `${lang}: ${said}`).toContain(said);
       const unwritten = advice(readPage(dist, `${lang}/smtp/450-vs-550/index.html`));
       expect(unwritten.length, lang).toBe(2);
