@@ -7,4 +7,9 @@ process.stdout.on('error', (error) => {
   throw error;
 });
 
-process.exitCode = await main(process.argv.slice(2));
+const code = await main(process.argv.slice(2));
+// A command ends with nothing left to run but what it started detached. Exiting here spares the
+// teardown of a large heap (50–90 ms after a build of 50,000 pages), once all output is handed to
+// the system: where standard output is asynchronous (a pipe on macOS), the process ends by itself.
+if (process.stdout.writableLength === 0 && process.stderr.writableLength === 0) process.exit(code);
+process.exitCode = code;

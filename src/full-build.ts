@@ -71,7 +71,7 @@ async function buildFromSources(options: BuildOptions, preflight: Preflight): Pr
   const hashes = new InputHashes(site, rendererHash(site));
   // The pages a reader has open in the preview first, before anything about the whole site is worked out.
   const inPlace = options.inPlace ? await readManifest(options.out) : undefined;
-  let listed: PageRef[] | undefined;
+  let listed: readonly PageRef[] | undefined;
   const everyPage = () => (listed ??= allPages(site));
   const first = inPlace && options.priority ? await renderFirst(site, options.out, inPlace, everyPage, hashes, options.priority) : [];
   if (first.length > 0) trace('open pages rendered first');

@@ -52,8 +52,13 @@ export function languagePages(lang: string, families: readonly FamilyData[]): Lo
   return pages;
 }
 
-export function allPages(site: Pick<Site, 'languages' | 'families'>): PageRef[] {
-  return [{ kind: 'chooser' }, { kind: 'notFound' }, ...site.languages.flatMap((l) => languagePages(l.tag, site.families))];
+const everyPage = new WeakMap<object, readonly PageRef[]>();
+
+/** Every page of the site, made once per site model: a build asks for them (its plan, the sitemap's hash) more than once. */
+export function allPages(site: Pick<Site, 'languages' | 'families'>): readonly PageRef[] {
+  let pages = everyPage.get(site);
+  if (!pages) everyPage.set(site, (pages = [{ kind: 'chooser' }, { kind: 'notFound' }, ...site.languages.flatMap((l) => languagePages(l.tag, site.families))]));
+  return pages;
 }
 
 /** A short stable name for logs and the build manifest: `vi/smtp/235-vs-553`. */
