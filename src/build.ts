@@ -7,10 +7,11 @@ import { sourceFingerprint } from './load/fingerprint.js';
 import { repositoryHead } from './load/history.js';
 import { PACKAGE_ROOT } from './package.js';
 import type { ProjectOptions } from './project.js';
+import type { Shard } from './model/shards.js';
 import { subsetOf } from './subset.js';
 import { ownCode } from './tool-code.js';
 import { trace } from './trace.js';
-import { checkOutputFolder, checkSubsetOutput, outputPathProblems, partialOverFull, recoverOutput, stampsFile, topLevelMatches } from './write/output.js';
+import { checkOutputFolder, checkShardOutput, checkSubsetOutput, outputPathProblems, partialOverFull, recoverOutput, stampsFile, topLevelMatches } from './write/output.js';
 import type { Priority } from './write/in-place.js';
 import { readManifestHead, storedReport, TOOL_VERSION } from './write/ownership.js';
 
@@ -30,6 +31,10 @@ export interface BuildOptions extends ProjectOptions {
   readonly priority?: Priority;
   /** With inPlace: pages rendered in memory and dropped, so that the code a preview's first updates run is compiled before them. */
   readonly warm?: number;
+  /** Render only this share of the pages, and nothing that depends on all of them (sitemap, assets, search index): see model/shards.ts. */
+  readonly shard?: Shard;
+  /** Take every page from these outputs of `build --shard` instead of rendering it (a merge); they must be every shard of one split of this site. */
+  readonly fromShards?: readonly string[];
 }
 
 export interface BuildResult {
@@ -56,7 +61,7 @@ export interface BuildResult {
  * choose what is built.
  */
 async function fingerprint(options: BuildOptions, stamps: FileStamps): Promise<string> {
-  const chosen = JSON.stringify([options.baseUrl, options.languages ?? null, options.families ?? null, options.search ?? null]);
+  const chosen = JSON.stringify([options.baseUrl, options.languages ?? null, options.families ?? null, options.search ?? null, ...(options.shard ? [options.shard] : [])]);
   const head = repositoryHead(options.root);
   return digest(sourceFingerprint(options.root, PACKAGE_ROOT, stamps), await head, ownCode(stamps), chosen);
 }
@@ -85,7 +90,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const head = unsafe.length === 0 && sources !== undefined ? await readManifestHead(options.out) : undefined;
   const report = head?.version === TOOL_VERSION && head.sources === sources ? storedReport(head) : undefined;
   trace('fingerprint sources');
-  if (head && report && (await topLevelMatches(options.out, head.top))) {
+  // A merge checks its shards whatever its output holds.
+  if (head && report && !options.fromShards && (await topLevelMatches(options.out, head.top))) {
     const problems = subset && !head.subset ? [partialOverFull(options.root, options.out, subset)] : [];
     const diagnostics = applyStrict([...report.diagnostics, ...problems], options.strict);
     const counts = { diagnostics, missingLabels: report.missingLabels, missingContent: report.missingContent, rendered: 0 };
@@ -93,8 +99,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     await recoverOutput(options.out);
     return keepStamps({ ...counts, ok: true, pages: report.pages, reused: report.pages, languages: report.languages, upToDate: true, indexable: report.indexable, written: [] }, options.out, stamps);
   }
-  const [outputProblems, subsetProblems] = await Promise.all([checkOutputFolder(options.root, options.out), checkSubsetOutput(options.root, options.out, subset)]);
+  const [outputProblems, subsetProblems, shardProblems] = await Promise.all([checkOutputFolder(options.root, options.out), checkSubsetOutput(options.root, options.out, subset), checkShardOutput(options.root, options.out, options.shard)]);
   const { fullBuild } = await import('./full-build.js');
-  const result = await fullBuild(options, { sources, outputProblems: [...outputProblems, ...subsetProblems] });
+  const result = await fullBuild(options, { sources, outputProblems: [...outputProblems, ...subsetProblems, ...shardProblems] });
   return keepStamps(result, options.out, stamps);
 }

@@ -23,12 +23,14 @@ import { SEARCH_FOLDER, searchEngineVersion, stopIndexing } from './write/search
 import { makeSearchIndex, type MadeSearchIndex } from './write/search-update.js';
 import { emptyTrashLater } from './write/trash.js';
 import { searchPageRefs } from './model/search.js';
+import { describeShard, shardPages, type Shard } from './model/shards.js';
+import { readShardFolders } from './write/shard-folders.js';
 import { indexFirst, searchableHashes, startsIndexFirst, type IndexFirst } from './write/index-first.js';
 
-/** The manifest with the subset of this build, or none for a full build: a full manifest is written as it always was. */
-function withSubset(manifest: Manifest, subset: Subset | undefined): Manifest {
-  const { subset: _old, ...rest } = manifest;
-  return subset ? { ...rest, subset } : rest;
+/** The manifest with the subset or shard of this build, or neither for a whole site: its manifest is written as it always was. */
+function withSubset(manifest: Manifest, subset: Subset | undefined, shard?: Shard): Manifest {
+  const { subset: _old, shard: _oldShard, ...rest } = manifest;
+  return { ...rest, ...(subset && { subset }), ...(shard && { shard }) };
 }
 
 /** What the build found before it began: the fingerprint of its sources (none for an update in place) and the problems of its output folder. */
@@ -75,11 +77,14 @@ async function buildFromSources(options: BuildOptions, preflight: Preflight): Pr
   const everyPage = () => (listed ??= allPages(site));
   const first = inPlace && options.priority ? await renderFirst(site, options.out, inPlace, everyPage, hashes, options.priority) : [];
   if (first.length > 0) trace('open pages rendered first');
-  const pages = everyPage();
+  const { shard } = options;
+  // A shard renders its pages as a whole build would (a search box included), but no index: that is the merge's.
+  const pages = shard ? shardPages(everyPage(), shard) : everyPage();
   if (options.inPlace && options.warm) warmRenderer(site, pages, options.warm);
-  const searchRefs = searchPageRefs(site, pages);
+  const searchRefs = shard ? [] : searchPageRefs(site, pages);
   const searchable = searchRefs.map(({ lang, file }) => ({ lang, file }));
-  const base = { ...failed, indexable: indexableCounts(site), searchPages: site.search ? searchable : undefined };
+  const indexes = site.search && !shard;
+  const base = { ...failed, indexable: indexableCounts(site), searchPages: indexes ? searchable : undefined };
   // What a later build with the same sources says without reading them: the same warnings and counts.
   const stamp = (pages: number) => {
     const report: BuildReport = { diagnostics: project.diagnostics, pages, missingLabels, missingContent, indexable: base.indexable, languages: site.languages.length };
@@ -91,16 +96,20 @@ async function buildFromSources(options: BuildOptions, preflight: Preflight): Pr
   const previous = options.inPlace ? inPlace : await readManifest(options.out);
   const workers = options.jobs ?? availableParallelism();
   // With no earlier output, every page renders.
-  if (!previous && !options.inPlace) startWorkers(site, workers, pages.length);
+  if (!previous && !options.inPlace && !options.fromShards) startWorkers(site, workers, pages.length);
   // Equal inputs give equal output: when nothing changed, a build need not even hash its pages. An
   // update in place skips this: its watcher saw a change, and the page a reader has open waits.
-  const inputsHash = options.inPlace ? undefined : digest(ownCode(), JSON.stringify(site), site.search ? searchEngineVersion() : '');
+  const siteJson = options.inPlace ? '' : JSON.stringify(site);
+  const inputsOfShare = (share: Shard | undefined) => digest(ownCode(), siteJson, site.search ? searchEngineVersion() : '', ...(share ? [describeShard(share)] : []));
+  const inputsHash = options.inPlace ? undefined : inputsOfShare(shard);
   trace('read the manifest, hash the site model');
+  const fromShards = options.fromShards ? await readShardFolders(options.root, options.fromShards, pages, inputsOfShare) : undefined;
+  if (fromShards && !fromShards.folders) return { ...failed, diagnostics: [...diagnostics, ...fromShards.diagnostics], ok: false };
   const sameTool = previous?.version === TOOL_VERSION;
   if (sameTool && inputsHash !== undefined && previous?.inputs === inputsHash && (await topLevelMatches(options.out, previous.files))) {
     // The sources differ (else the build would not have read them): the manifest learns the new ones.
     const pageCount = Object.keys(previous.files).filter((f) => f.endsWith('.html')).length;
-    await writeMarker(options.out, withSubset({ ...previous, ...stamp(pageCount) }, subset));
+    await writeMarker(options.out, withSubset({ ...previous, ...stamp(pageCount) }, subset, shard));
     return { ...base, pages: pageCount, languages: site.languages.length, ok: true, upToDate: true, reused: pageCount };
   }
 
@@ -109,7 +118,7 @@ async function buildFromSources(options: BuildOptions, preflight: Preflight): Pr
   const hashOf = hashes.reusing(earlier);
   const known = earlier && !options.inPlace && site.search ? searchableHashes(searchRefs, hashOf) : undefined;
   const searchFirst = known !== undefined && startsIndexFirst(known, earlier!.files);
-  const hashing = hashOutput(site, pages, hashes, searchable, known, hashOf);
+  const hashing = hashOutput(site, pages, hashes, searchable, known, hashOf, !shard);
   // Awaited below, whenever the build needs the hashes: until then a failure must not count as unhandled.
   hashing.catch(() => undefined);
   let planned = previous && !searchFirst ? await hashing : undefined;
@@ -118,7 +127,7 @@ async function buildFromSources(options: BuildOptions, preflight: Preflight): Pr
     trace('hash page inputs');
     // The previous manifest lists the search index's files too, which only indexing names.
     if (sameTool && previous?.build === planned.build && (await topLevelMatches(options.out, previous.files))) {
-      await writeMarker(options.out, withSubset({ ...previous, inputs: inputsHash ?? '', ...stamp(pages.length), components: planned.components }, subset));
+      await writeMarker(options.out, withSubset({ ...previous, inputs: inputsHash ?? '', ...stamp(pages.length), components: planned.components }, subset, shard));
       return { ...summary, ok: true, upToDate: true, reused: pages.length };
     }
     if (inPlace) {
@@ -162,7 +171,8 @@ async function buildFromSources(options: BuildOptions, preflight: Preflight): Pr
     // A kept output already holds most pages: only those whose inputs differ are linked or rendered.
     const holds = (file: string) => Object.hasOwn(staging.holds, file);
     const upToDate = (file: string) => holds(file) && staging.holds[file] === inputsOf(file);
-    const jobFor = (page: PageRef, file: string): PageJob | undefined => (upToDate(file) ? undefined : { page, file, reuse: previous !== undefined && previous.files[file] === inputsOf(file), replace: holds(file) });
+    const from = fromShards?.folders?.folderOf;
+    const jobFor = (page: PageRef, file: string): PageJob | undefined => (upToDate(file) ? undefined : { page, file, reuse: previous !== undefined && previous.files[file] === inputsOf(file), replace: holds(file), from: from?.(file) });
     await makeContainers(staging.dir, pages);
     if (indexHere) {
       indexed = await indexFirst(site, task, searchRefs.flatMap(({ page, file }) => jobFor(page, file) ?? []), index);
@@ -186,18 +196,18 @@ async function buildFromSources(options: BuildOptions, preflight: Preflight): Pr
       workers,
       onProgress: (done) => options.onProgress?.(kept + done, pages.length),
       searchable,
-      index: site.search ? index : undefined,
+      index: indexes ? index : undefined,
       started: indexed?.indexing,
       // After the pages, not beside them: writing the sitemap while the workers render gained no time and cost 20–40 MB more at the peak.
       after: async () => {
-        for (const file of extraFiles(site)) if (!upToDate(file.name)) await writeChunks(path.join(staging.dir, file.name), file.chunks());
+        for (const file of shard ? [] : extraFiles(site)) if (!upToDate(file.name)) await writeChunks(path.join(staging.dir, file.name), file.chunks());
       },
     });
     if (search) trace(`search index: ${search.summary}`);
     // The hashes are this build's own: the index's files join them as they are, without a copy of 50,000 entries.
     const { files, build, components } = planned ?? (await hashing);
     if (!planned) trace('page inputs hashed');
-    const manifest = withSubset({ tool: 'code-compare', version: TOOL_VERSION, inputs: inputsHash ?? '', build, ...stamp(pages.length), files: search ? Object.assign(files, search.files) : files, ...(search && { searched: search.searched }), components }, subset);
+    const manifest = withSubset({ tool: 'code-compare', version: TOOL_VERSION, inputs: inputsHash ?? '', build, ...stamp(pages.length), files: search ? Object.assign(files, search.files) : files, ...(search && { searched: search.searched }), components }, subset, shard);
     await writeMarker(staging.dir, manifest);
     const { keptEarlier } = await publishStaging(staging.dir, options.out);
     trace('publish');

@@ -58,13 +58,14 @@ export interface OutputHashes {
  * next batches. `known` holds hashes made already (the searchable pages', see write/index-first.ts);
  * `hashOf` gives the others, taken from an earlier build where it can (InputHashes.reusing).
  */
-export async function hashOutput(site: Site, pages: readonly PageRef[], hashes: InputHashes, searchable: readonly SearchPage[], known: ReadonlyMap<string, string> = new Map(), hashOf = hashes.reusing(undefined)): Promise<OutputHashes> {
+export async function hashOutput(site: Site, pages: readonly PageRef[], hashes: InputHashes, searchable: readonly SearchPage[], known: ReadonlyMap<string, string> = new Map(), hashOf = hashes.reusing(undefined), withExtras = true): Promise<OutputHashes> {
   const files: Record<string, string> = {};
   for (const [index, page] of pages.entries()) {
     const file = pageFile(page);
     files[file] = known.get(file) ?? hashOf(page, file);
     if (index % 250 === 249) await new Promise((resolve) => setImmediate(resolve));
   }
-  Object.assign(files, extraHashes(site));
+  // A shard's output has only pages: the files beside them depend on every page, and are the merge's.
+  if (withExtras) Object.assign(files, extraHashes(site));
   return { files, components: hashes.allComponents(), build: digest(JSON.stringify(files), searchInputsHash(site, searchable) ?? '') };
 }

@@ -1,7 +1,7 @@
 import './compiler-flags.js';
 import { Command, CommanderError, Option } from 'commander';
 import { toolVersion } from '../package.js';
-import { commaList, positiveInteger, UsageError } from './options.js';
+import { commaList, positiveInteger, shardOption, UsageError } from './options.js';
 import { processOutput, type Output } from './report.js';
 
 // Each command loads its own modules when it runs, so `check` does not pay for the preview server.
@@ -43,9 +43,20 @@ function program(output: Output, setExit: (code: number) => void): Command {
     .option('--out <dir>', 'output folder (default: ROOT/dist)')
     .option('--base-url <url>', 'absolute URL the site is published at (default: codeCompare.baseUrl in package.json)')
     .option('--strict', 'treat warnings as errors')
-    .addOption(new Option('--jobs <n>', 'worker threads for rendering 20,000 pages or more (default: one per core; fewer render in the build thread)').argParser(positiveInteger));
+    .addOption(new Option('--jobs <n>', 'worker threads for rendering 20,000 pages or more (default: one per core; fewer render in the build thread)').argParser(positiveInteger))
+    .addOption(new Option('--shard <k/n>', 'render only share K of N of the pages into --out, for `merge` to join (e.g. 2/4)').argParser(shardOption));
   searchOptions(build);
   build.action((_opts: unknown, cmd: Command) => run(() => buildCommand(cmd.opts(), output))());
+
+  // Shards are shares of the whole site: no --lang or --family.
+  const merge = cli.command('merge').description('join the outputs of `build --shard K/N` (every K of one N) into the site one build makes').argument('<shards...>', 'the folders the shards were built into')
+    .option('--root <dir>', 'folder holding codes/, locales/ and templates/', '.')
+    .option('--out <dir>', 'output folder (default: ROOT/dist)')
+    .option('--base-url <url>', 'absolute URL the site is published at, as the shards were built with (default: codeCompare.baseUrl in package.json)')
+    .option('--strict', 'treat warnings as errors')
+    .addOption(new Option('--jobs <n>', 'worker threads (default: one per core)').argParser(positiveInteger));
+  searchOptions(merge);
+  merge.action((shards: string[], _opts: unknown, cmd: Command) => run(() => buildCommand(cmd.opts(), output, shards))());
 
   const init = cli.command('init').description('write a small working project into DIR (default: the current folder), which must be empty')
     .argument('[dir]', 'folder for the new project')

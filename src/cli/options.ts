@@ -3,6 +3,7 @@ import path from 'node:path';
 import { InvalidArgumentError } from 'commander';
 import { checkRoot, checkSubset } from './project-root.js';
 import { UsageError } from './usage-error.js';
+import { MAX_SHARDS, parseShard, type Shard } from '../model/shards.js';
 
 export { UsageError } from './usage-error.js';
 
@@ -29,6 +30,13 @@ export function positiveInteger(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of 1 or more');
   return n;
+}
+
+/** `--shard 2/4` → shard 2 of 4. */
+export function shardOption(value: string): Shard {
+  const shard = parseShard(value);
+  if (!shard) throw new InvalidArgumentError(`expected K/N, shard K of N, with 1 ≤ K ≤ N ≤ ${MAX_SHARDS} (e.g. 2/4)`);
+  return shard;
 }
 
 /** The root and subset of the command line, checked: a root that is no project, or an unknown language or family, is a usage error. */

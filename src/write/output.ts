@@ -4,6 +4,7 @@ import { processAlive } from './process-alive.js';
 import { makeTrash } from './trash.js';
 import { diagnostic, START, type Diagnostic } from '../diagnostics.js';
 import { describeSubset, PREVIEW_FOLDER, previewName, type Subset } from '../subset.js';
+import { describeShard, type Shard } from '../model/shards.js';
 import { isOwnFolder, isRealFolder, lstatPath, markStaging, MARKER, readManifest, topLevelNames, TOOL_VERSION, whyNotOutput } from './ownership.js';
 
 const isInside = (parent: string, child: string) => child === parent || child.startsWith(parent + path.sep);
@@ -71,6 +72,15 @@ export async function checkSubsetOutput(root: string, out: string, subset: Subse
   const manifest = await readManifest(out);
   if (!manifest || manifest.subset) return [];
   return [partialOverFull(root, out, subset)];
+}
+
+/** A shard's output replaces only an earlier shard's (or a folder that is not an output yet): never a site. */
+export async function checkShardOutput(root: string, out: string, shard: Shard | undefined): Promise<Diagnostic[]> {
+  if (!shard) return [];
+  const manifest = await readManifest(out);
+  if (!manifest || manifest.shard) return [];
+  const shown = path.relative(root, out) || '.';
+  return [diagnostic(shown, START, 'error', 'partial-over-full', `refusing to replace ${shown}, the output of a whole build, with ${describeShard(shard)}; pass --out with a folder of its own`)];
 }
 
 /** The error of a subset build asked to replace the output of a full one. */

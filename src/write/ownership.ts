@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import type { IndexableCount } from '../model/indexing.js';
 import type { Subset } from '../subset.js';
+import type { Shard } from '../model/shards.js';
 
 /** The file that marks a folder as this tool's: an output (with the manifest of its build) or a staging folder. */
 export const MARKER = '.code-compare.json';
@@ -24,6 +25,8 @@ export interface Manifest {
   readonly files: Readonly<Record<string, string>>;
   /** What a build of only some languages or families was limited to; absent for a full build. */
   readonly subset?: Subset;
+  /** Which share of the pages a `--shard` build rendered (see model/shards.ts); absent for a whole site. */
+  readonly shard?: Shard;
   /** Page in the search index → hash of its bytes as written, so a later build need not read it again to know its index is unchanged. */
   readonly searched?: Readonly<Record<string, string>>;
   /** Language → its pages' inputs part by part (InputHashes.components): a page none of whose parts changed keeps its hash. */
@@ -74,6 +77,12 @@ export function isSafeRelativePath(file: string): boolean {
   return !UNSAFE_PATH.test(file);
 }
 
+function isShard(value: unknown): value is Shard {
+  const shard = value as Partial<Shard> | null;
+  const whole = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 1;
+  return shard !== null && typeof shard === 'object' && whole(shard.index) && whole(shard.count) && shard.index <= shard.count;
+}
+
 function isManifest(value: unknown): value is Manifest {
   const m = value as Partial<Manifest> | null;
   if (m === null || typeof m !== 'object' || m.tool !== 'code-compare') return false;
@@ -81,6 +90,7 @@ function isManifest(value: unknown): value is Manifest {
   if (m.files === null || typeof m.files !== 'object' || Array.isArray(m.files)) return false;
   if (m.subset !== undefined && (m.subset === null || typeof m.subset !== 'object' || Array.isArray(m.subset))) return false;
   if (m.sources !== undefined && typeof m.sources !== 'string') return false;
+  if (m.shard !== undefined && !isShard(m.shard)) return false;
   const isObject = (value: unknown) => value !== null && typeof value === 'object' && !Array.isArray(value);
   const isTable = (table: unknown) => isObject(table) && Object.values(table as object).every((hash) => typeof hash === 'string');
   if (m.searched !== undefined && !isTable(m.searched)) return false;

@@ -116,7 +116,7 @@ export async function renderPages(site: Site, task: Omit<RenderTask, 'jobs'>, jo
   const fits = prestarted !== undefined && prestarted.site === site && prestarted.workers === workers;
   if (prestarted && !fits) await stopWorkers?.();
   // Run from TypeScript sources (as under vitest) there is no compiled worker: render here instead.
-  if (workers <= 1 || jobs.filter((j) => !j.reuse).length < (options.inProcessBelow ?? IN_PROCESS_BELOW) || !existsSync(WORKER_FILE)) {
+  if (workers <= 1 || jobs.filter((j) => !j.reuse && j.from === undefined).length < (options.inProcessBelow ?? IN_PROCESS_BELOW) || !existsSync(WORKER_FILE)) {
     if (fits) await stopWorkers?.();
     const renderer = rendererFor(site);
     const renderHere = async (group: readonly PageJob[]) => {
@@ -155,8 +155,15 @@ export async function renderPages(site: Site, task: Omit<RenderTask, 'jobs'>, jo
   return total;
 }
 
-/** The folders that hold page folders, one per language and one per family in it; each page makes its own. */
+/** The folders that hold page folders, one per language and one per family in it, for the pages given (a shard's may lack the home and family pages); each page makes its own. */
 export async function makeContainers(out: string, pages: readonly PageRef[]): Promise<void> {
-  for (const page of pages) if (page.kind === 'home' || page.kind === 'family') await fs.mkdir(path.join(out, pageDir(page)), { recursive: true });
+  const made = new Set<string>();
+  for (const page of pages) {
+    if (page.kind === 'chooser' || page.kind === 'notFound') continue;
+    const dir = page.kind === 'home' ? pageDir(page) : pageDir({ kind: 'family', lang: page.lang, family: page.family });
+    if (made.has(dir)) continue;
+    made.add(dir);
+    await fs.mkdir(path.join(out, dir), { recursive: true });
+  }
 }
 

@@ -1,4 +1,4 @@
-import { linkSync, mkdirSync, writeFileSync } from 'node:fs';
+import { constants, copyFileSync, linkSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { bytesHash } from '../model/hash.js';
 import { pageId, type PageRef } from '../model/pages.js';
@@ -18,6 +18,8 @@ export interface PageJob {
   readonly replace: boolean;
   /** Set for a page of the search index: the bytes written are hashed here, so the index need not read them back. */
   readonly hashBytes?: boolean;
+  /** A folder holding this page as made from the same inputs, to link (or copy) it from: a merge's shard. */
+  readonly from?: string;
 }
 
 export interface RenderTask {
@@ -77,6 +79,10 @@ export function runRenderTask(renderer: Renderer, task: RenderTask): RenderTaskR
     } else {
       makeDir(path.dirname(target));
     }
+    if (job.from !== undefined && takeFrom(path.join(job.from, job.file), target)) {
+      reused++;
+      continue;
+    }
     if (job.reuse && task.previous) {
       try {
         linkSync(path.join(task.previous, job.file), target);
@@ -92,6 +98,22 @@ export function runRenderTask(renderer: Renderer, task: RenderTask): RenderTaskR
     rendered++;
   }
   return { rendered, reused, hashes };
+}
+
+/** Links a page from another folder, or copies it from another file system; false if it is not there (the page is then rendered: equal inputs, equal bytes). */
+function takeFrom(source: string, target: string): boolean {
+  try {
+    linkSync(source, target);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') return false;
+  }
+  try {
+    copyFileSync(source, target, constants.COPYFILE_EXCL);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function renderPage(renderer: Renderer, job: PageJob): string {
