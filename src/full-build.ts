@@ -106,6 +106,9 @@ async function buildFromSources(options: BuildOptions, preflight: Preflight): Pr
   trace('read the manifest, hash the site model');
   const fromShards = options.fromShards ? await readShardFolders(options.root, options.fromShards, pages, inputsOfShare) : undefined;
   if (fromShards && !fromShards.folders) return { ...failed, diagnostics: [...diagnostics, ...fromShards.diagnostics], ok: false };
+  /** The manifest of this build's output, once its files are known. */
+  const manifestOf = (made: Pick<Manifest, 'build' | 'files' | 'searched'> & { readonly components: Manifest['components'] }, pageCount: number): Manifest =>
+    withSubset({ tool: 'code-compare', version: TOOL_VERSION, inputs: inputsHash ?? '', build: made.build, ...stamp(pageCount), files: made.files, ...(made.searched && { searched: made.searched }), components: made.components }, subset, shard);
   const sameTool = previous?.version === TOOL_VERSION;
   if (sameTool && inputsHash !== undefined && previous?.inputs === inputsHash && (await topLevelMatches(options.out, previous.files))) {
     // The sources differ (else the build would not have read them): the manifest learns the new ones.
@@ -132,7 +135,7 @@ async function buildFromSources(options: BuildOptions, preflight: Preflight): Pr
       return { ...summary, ok: true, upToDate: true, reused: pages.length };
     }
     if (inPlace) {
-      const result = await updateInPlace(site, options, inPlace, withSubset({ tool: 'code-compare', version: TOOL_VERSION, inputs: inputsHash ?? '', build: planned.build, ...stamp(pages.length), files: planned.files, components: planned.components }, subset), pages, first);
+      const result = await updateInPlace(site, options, inPlace, manifestOf(planned, pages.length), pages, first);
       return { ...summary, ok: true, ...result };
     }
   }
@@ -213,7 +216,7 @@ async function buildFromSources(options: BuildOptions, preflight: Preflight): Pr
     // The hashes are this build's own: the index's files join them as they are, without a copy of 50,000 entries.
     const { files, build, components } = planned ?? (await hashing);
     if (!planned) trace('page inputs hashed');
-    const manifest = withSubset({ tool: 'code-compare', version: TOOL_VERSION, inputs: inputsHash ?? '', build, ...stamp(pages.length), files: search ? Object.assign(files, search.files) : files, ...(search && { searched: search.searched }), components }, subset, shard);
+    const manifest = manifestOf({ build, files: search ? Object.assign(files, search.files) : files, searched: search?.searched, components }, pages.length);
     await writeMarker(staging.dir, manifest);
     const { keptEarlier } = await publishStaging(staging.dir, options.out);
     trace('publish');
