@@ -29,7 +29,7 @@ import { readShardFolders } from './write/shard-folders.js';
 import { indexFirst, searchableHashes, startsIndexFirst, type IndexFirst } from './write/index-first.js';
 
 /** The manifest with the subset or shard of this build, or neither for a whole site: its manifest is written as it always was. */
-function withSubset(manifest: Manifest, subset: Subset | undefined, shard?: Shard): Manifest {
+function withSelection(manifest: Manifest, subset: Subset | undefined, shard?: Shard): Manifest {
   const { subset: _old, shard: _oldShard, ...rest } = manifest;
   return { ...rest, ...(subset && { subset }), ...(shard && { shard }) };
 }
@@ -108,12 +108,12 @@ async function buildFromSources(options: BuildOptions, preflight: Preflight): Pr
   if (fromShards && !fromShards.folders) return { ...failed, diagnostics: [...diagnostics, ...fromShards.diagnostics], ok: false };
   /** The manifest of this build's output, once its files are known. */
   const manifestOf = (made: Pick<Manifest, 'build' | 'files' | 'searched'> & { readonly components: Manifest['components'] }, pageCount: number): Manifest =>
-    withSubset({ tool: 'code-compare', version: TOOL_VERSION, inputs: inputsHash ?? '', build: made.build, ...stamp(pageCount), files: made.files, ...(made.searched && { searched: made.searched }), components: made.components }, subset, shard);
+    withSelection({ tool: 'code-compare', version: TOOL_VERSION, inputs: inputsHash ?? '', build: made.build, ...stamp(pageCount), files: made.files, ...(made.searched && { searched: made.searched }), components: made.components }, subset, shard);
   const sameTool = previous?.version === TOOL_VERSION;
   if (sameTool && inputsHash !== undefined && previous?.inputs === inputsHash && (await topLevelMatches(options.out, previous.files))) {
     // The sources differ (else the build would not have read them): the manifest learns the new ones.
     const pageCount = Object.keys(previous.files).filter((f) => f.endsWith('.html')).length;
-    await writeMarker(options.out, withSubset({ ...previous, ...stamp(pageCount) }, subset, shard));
+    await writeMarker(options.out, withSelection({ ...previous, ...stamp(pageCount) }, subset, shard));
     return { ...base, pages: pageCount, languages: site.languages.length, ok: true, upToDate: true, reused: pageCount };
   }
 
@@ -131,7 +131,7 @@ async function buildFromSources(options: BuildOptions, preflight: Preflight): Pr
     trace('hash page inputs');
     // The previous manifest lists the search index's files too, which only indexing names.
     if (sameTool && previous?.build === planned.build && (await topLevelMatches(options.out, previous.files))) {
-      await writeMarker(options.out, withSubset({ ...previous, inputs: inputsHash ?? '', ...stamp(pages.length), components: planned.components }, subset, shard));
+      await writeMarker(options.out, withSelection({ ...previous, inputs: inputsHash ?? '', ...stamp(pages.length), components: planned.components }, subset, shard));
       return { ...summary, ok: true, upToDate: true, reused: pages.length };
     }
     if (inPlace) {
