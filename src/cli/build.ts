@@ -29,7 +29,8 @@ export async function buildCommand(options: BuildCommandOptions, output: Output,
   // A subset never lands in dist/ by default: a preview of one language must not unpublish the others.
   const out = path.resolve(common.root, options.out ?? (subset ? path.join(PREVIEW_FOLDER, previewName(subset)) : 'dist'));
   const shown = path.relative(process.cwd(), out) || out;
-  const fromShards = shards?.map((dir) => path.resolve(dir));
+  // Like --out, relative to the root: `build --shard 2/4 --out shard-2` then `merge shard-1 … shard-4`.
+  const fromShards = shards?.map((dir) => path.resolve(common.root, dir));
   if (fromShards?.includes(out)) throw new UsageError(`--out ${shown} is one of the shards: merge into a folder of its own`);
   if (subset) output.out(`building only ${describeSubset(subset)} into ${shown}${options.out === undefined ? ' (a subset never replaces dist/; --out chooses another folder)' : ''}`);
   // Loaded for a terminal only: a build whose output is piped or logged has no bar to draw.

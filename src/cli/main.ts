@@ -49,7 +49,7 @@ function program(output: Output, setExit: (code: number) => void): Command {
   build.action((_opts: unknown, cmd: Command) => run(() => buildCommand(cmd.opts(), output))());
 
   // Shards are shares of the whole site: no --lang or --family.
-  const merge = cli.command('merge').description('join the outputs of `build --shard K/N` (every K of one N) into the site one build makes').argument('<shards...>', 'the folders the shards were built into')
+  const merge = cli.command('merge').description('join the outputs of `build --shard K/N` (every K of one N) into the site one build makes').argument('<shards...>', 'the folders the shards were built into (relative to --root, as --out is)')
     .option('--root <dir>', 'folder holding codes/, locales/ and templates/', '.')
     .option('--out <dir>', 'output folder (default: ROOT/dist)')
     .option('--base-url <url>', 'absolute URL the site is published at, as the shards were built with (default: codeCompare.baseUrl in package.json)')

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { diagnostic, START, type Diagnostic } from '../diagnostics.js';
 import { pageFile, type PageRef } from '../model/pages.js';
 import { describeShard, shardOf, type Shard } from '../model/shards.js';
-import { MARKER, readManifest, TOOL_VERSION, type Manifest } from './ownership.js';
+import { lstatPath, MARKER, readManifest, TOOL_VERSION, type Manifest } from './ownership.js';
 
 /** The shards a merge takes its pages from, once every check passed: the folder each page is in. */
 export interface ShardFolders {
@@ -29,7 +29,8 @@ export async function readShardFolders(root: string, dirs: readonly string[], pa
     const shown = path.join(path.relative(root, dir) || '.', MARKER);
     const manifest = await readManifest(dir);
     if (!manifest?.shard) {
-      at(shown, 'not-a-shard', `${dir} is not the output of \`code-compare build --shard K/N\``);
+      const what = (await lstatPath(dir)) === undefined ? 'does not exist' : 'is not the output of `code-compare build --shard K/N`';
+      at(shown, 'not-a-shard', `${dir} ${what}`);
     } else if (manifest.version !== TOOL_VERSION) {
       at(shown, 'shard-mismatch', `${describeShard(manifest.shard)} was made by another version of code-compare; build it again with this one`);
     } else {

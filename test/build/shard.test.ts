@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { allPages, pageFile } from '../../src/model/pages.js';
@@ -48,6 +48,22 @@ describe('build --shard K/N and merge', () => {
       expect(merged.stdout).toContain(`merged ${count} ${count === 1 ? 'shard' : 'shards'}: ${pages.length} pages`);
       expect(snapshot(out)).toEqual(expected);
     }
+  });
+
+  it('merges shards built in checkouts at other paths, the folders named relative to the root as --out is', async () => {
+    const root = makeSite({ fixture: 'search' });
+    const elsewhere = path.join(makeTempDir(), 'checkout');
+    cpSync(root, elsewhere, { recursive: true });
+    const first = await run('build', '--root', root, '--base-url', BASE, '--jobs', '1', '--shard', '1/2', '--out', 'shard-1');
+    const second = await run('build', '--root', elsewhere, '--base-url', BASE, '--jobs', '1', '--shard', '2/2', '--out', 'shard-2');
+    expect([first.code, second.code]).toEqual([0, 0]);
+    const merged = await run('merge', '--root', root, '--base-url', BASE, '--jobs', '1', '--out', 'merged', 'shard-1', path.relative(root, path.join(elsewhere, 'shard-2')));
+    expect(merged.code, merged.stderr).toBe(0);
+    const whole = await buildSite(root);
+    expect(snapshot(path.join(root, 'merged'))).toEqual(snapshot(whole.dist));
+    const missing = await run('merge', '--root', root, '--base-url', BASE, '--out', 'merged', 'shard-1', 'shard-9');
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain(`${path.join(root, 'shard-9')} does not exist [not-a-shard]`);
   });
 
   it('builds the same shard twice to the same bytes, and rebuilds only what changed in it', async () => {
