@@ -44,7 +44,7 @@ export async function readShardFolders(root: string, dirs: readonly string[], pa
     const { index, count: its } = shard.manifest.shard;
     if (its !== count) at(shard.shown, 'shard-mismatch', `${describeShard(shard.manifest.shard)} belongs to another split than ${found[0]!.shown} (${describeShard(found[0]!.manifest.shard)}); every shard of a merge comes from one split`);
     else if (byIndex.has(index)) at(shard.shown, 'shard-twice', `${describeShard(shard.manifest.shard)} is given twice (also ${byIndex.get(index)!.dir})`);
-    else if (shard.manifest.inputs !== inputsOf(shard.manifest.shard)) at(shard.shown, 'shard-mismatch', `${describeShard(shard.manifest.shard)} was built from other sources, options or templates than this merge reads; build every shard and the merge from one checkout with the same options`);
+    else if (shard.manifest.inputs !== inputsOf(shard.manifest.shard)) at(shard.shown, 'shard-mismatch', `${describeShard(shard.manifest.shard)} was built from other sources, templates or options than this merge reads, or by another version of code-compare; build every shard and the merge from one commit, with the same options and version`);
     else byIndex.set(index, shard);
   }
   const missing = Array.from({ length: count }, (_, i) => i + 1).filter((index) => !found.some((shard) => shard.manifest.shard.index === index));
