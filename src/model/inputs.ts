@@ -185,9 +185,8 @@ export class InputHashes {
     return this.languageParts(lang).record;
   }
 
-  /** Whether a page's hash is made from one of the changed parts, as page() reads them (the home page's `others` are every family). */
-  private touches(page: LocalizedPage, changed: ChangedParts): boolean {
-    const inputs = pageInputs(this.site, page);
+  /** Whether a page's hash is made from one of the changed parts, as page() reads its inputs (the home page's `others` are every family). */
+  private touches(inputs: PageInputs, changed: ChangedParts): boolean {
     const hit = (family: string, units: readonly string[]) => changed.families.has(family) || (changed.units.has(family) && units.some((unit) => changed.units.get(family)!.has(unit)));
     if (inputs.family && hit(inputs.family.id, inputs.codes)) return true;
     if ((inputs.others ?? []).some((other) => hit(other.family.id, other.codes))) return true;
@@ -216,18 +215,18 @@ export class InputHashes {
     return (page, file) => {
       const parts = 'lang' in page ? changed.get(page.lang) : undefined;
       if (parts === undefined || parts === 'all' || !earlier || !Object.hasOwn(earlier.files, file)) return this.page(page, file);
-      if (parts === 'none' || !this.touches(page as LocalizedPage, parts)) return earlier.files[file]!;
-      return this.page(page, file);
+      if (parts === 'none') return earlier.files[file]!;
+      const inputs = pageInputs(this.site, page);
+      return this.touches(inputs, parts) ? this.page(page, file, inputs) : earlier.files[file]!;
     };
   }
 
-  /** Pages without a language (chooser, 404) show every language's labels and every family. `file` is the page's, when known. */
-  page(page: PageRef, file = pageFile(page)): string {
+  /** Pages without a language (chooser, 404) show every language's labels and every family. `file` and `inputs` are the page's, when known. */
+  page(page: PageRef, file = pageFile(page), inputs = pageInputs(this.site, page)): string {
     if (page.kind === 'chooser' || page.kind === 'notFound') {
       return digest(page.kind, this.structure(), ...this.site.languages.map((l) => this.labels(l.tag)));
     }
     const localized = page as LocalizedPage;
-    const inputs = pageInputs(this.site, page);
     const parts = [file, this.shared(localized, inputs.family)];
     if (inputs.family) for (const code of inputs.codes) parts.push(code, this.code(localized.lang, inputs.family, code));
     for (const other of inputs.others ?? []) for (const code of other.codes) parts.push(other.family.id, code, this.code(localized.lang, other.family, code), this.family(localized.lang, other.family));
