@@ -11,7 +11,7 @@ import type { Shard } from './model/shards.js';
 import { subsetOf } from './subset.js';
 import { ownCode } from './tool-code.js';
 import { trace } from './trace.js';
-import { checkOutputFolder, checkShardOutput, checkSubsetOutput, outputPathProblems, partialOverFull, recoverOutput, stampsFile, topLevelMatches } from './write/output.js';
+import { checkOutputFolder, checkPartialOutput, outputPathProblems, partialOverFull, recoverOutput, stampsFile, topLevelMatches } from './write/output.js';
 import type { Priority } from './write/in-place.js';
 import { readManifestHead, storedReport, TOOL_VERSION } from './write/ownership.js';
 
@@ -99,8 +99,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     await recoverOutput(options.out);
     return keepStamps({ ...counts, ok: true, pages: report.pages, reused: report.pages, languages: report.languages, upToDate: true, indexable: report.indexable, written: [] }, options.out, stamps);
   }
-  const [outputProblems, subsetProblems, shardProblems] = await Promise.all([checkOutputFolder(options.root, options.out), checkSubsetOutput(options.root, options.out, subset), checkShardOutput(options.root, options.out, options.shard)]);
+  const [outputProblems, partialProblems] = await Promise.all([checkOutputFolder(options.root, options.out), checkPartialOutput(options.root, options.out, subset, options.shard)]);
   const { fullBuild } = await import('./full-build.js');
-  const result = await fullBuild(options, { sources, outputProblems: [...outputProblems, ...subsetProblems, ...shardProblems] });
+  const result = await fullBuild(options, { sources, outputProblems: [...outputProblems, ...partialProblems] });
   return keepStamps(result, options.out, stamps);
 }

@@ -16,8 +16,7 @@ import { renderFirst, updateInPlace, warmRenderer } from './write/in-place.js';
 import { parseMemoFile, createStaging, publishStaging, removeInterrupted, removeTree, recoverOutput, removeStale, topLevelMatches, writeChunks } from './write/output.js';
 import { copyOutputLater } from './write/kept-copy.js';
 import { readManifest, TOOL_VERSION, writeMarker, type BuildReport, type Manifest } from './write/ownership.js';
-import { IN_PROCESS_BELOW, makeContainers, startWorkers, stopWorkers } from './write/render-pages.js';
-import { collectGarbage } from './write/collect-garbage.js';
+import { makeContainers, startWorkers, stopWorkers } from './write/render-pages.js';
 import { renderAndIndex } from './write/render-and-index.js';
 import type { PageJob } from './write/render-task.js';
 import { SEARCH_FOLDER, searchEngineVersion, stopIndexing } from './write/search-index.js';
@@ -185,6 +184,9 @@ async function buildFromSources(options: BuildOptions, preflight: Preflight): Pr
     }
     // The search index's files are sorted out once the pages it is made from are written.
     await removeStale(staging.dir, Object.keys(staging.holds).filter((file) => inputsOf(file) === undefined && !file.startsWith(`${SEARCH_FOLDER}/`)));
+    // Removing a stale page removes the folders it leaves empty: a family's whose pages this build
+    // holds none of yet (a shard's, over an output of other pages) is made again.
+    await makeContainers(staging.dir, pages);
     const jobs: PageJob[] = [];
     for (const page of pages) {
       const file = pageFile(page);
@@ -193,11 +195,6 @@ async function buildFromSources(options: BuildOptions, preflight: Preflight): Pr
     }
     const kept = pages.length - jobs.length - (indexed?.done.size ?? 0);
     trace(`plan: ${jobs.length} pages to link or render`);
-    // Worker threads are about to render many pages: what this thread holds meanwhile weighs on the peak.
-    if (workers > 1 && jobs.filter((job) => !job.reuse && job.from === undefined).length >= IN_PROCESS_BELOW) {
-      collectGarbage();
-      trace('garbage collected');
-    }
     const { rendered: result, search } = await renderAndIndex({
       site,
       task,

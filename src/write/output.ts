@@ -63,24 +63,17 @@ export function outputPathProblems(root: string, out: string): Diagnostic[] {
 }
 
 /**
- * A build of only some languages or families may replace an earlier subset, never a full output:
- * that would take every page it leaves out off the site. An output whose manifest names no subset
- * is a full one.
+ * A build of only part of the site (some languages or families, or one shard) may replace an earlier
+ * partial output, never a whole one: that would take every page it leaves out off the site. An
+ * output whose manifest names neither a subset nor a shard is a whole one.
  */
-export async function checkSubsetOutput(root: string, out: string, subset: Subset | undefined): Promise<Diagnostic[]> {
-  if (!subset) return [];
+export async function checkPartialOutput(root: string, out: string, subset: Subset | undefined, shard: Shard | undefined): Promise<Diagnostic[]> {
+  if (!subset && !shard) return [];
   const manifest = await readManifest(out);
-  if (!manifest || manifest.subset) return [];
-  return [partialOverFull(root, out, subset)];
-}
-
-/** A shard's output replaces only an earlier shard's (or a folder that is not an output yet): never a site. */
-export async function checkShardOutput(root: string, out: string, shard: Shard | undefined): Promise<Diagnostic[]> {
-  if (!shard) return [];
-  const manifest = await readManifest(out);
-  if (!manifest || manifest.shard) return [];
+  if (!manifest || manifest.subset || manifest.shard) return [];
+  if (subset) return [partialOverFull(root, out, subset)];
   const shown = path.relative(root, out) || '.';
-  return [diagnostic(shown, START, 'error', 'partial-over-full', `refusing to replace ${shown}, the output of a whole build, with ${describeShard(shard)}; pass --out with a folder of its own`)];
+  return [diagnostic(shown, START, 'error', 'partial-over-full', `refusing to replace ${shown}, the output of a whole build, with ${describeShard(shard!)}; pass --out with a folder of its own`)];
 }
 
 /** The error of a subset build asked to replace the output of a full one. */

@@ -7,6 +7,7 @@ import { pageDir, type PageRef } from '../model/pages.js';
 import type { Site } from '../model/types.js';
 import { rendererFor } from '../render/renderer.js';
 import { trace } from '../trace.js';
+import { collectGarbage } from './collect-garbage.js';
 import { runRenderTask, type PageJob, type RenderTask, type RenderTaskResult } from './render-task.js';
 
 /**
@@ -132,6 +133,9 @@ export async function renderPages(site: Site, task: Omit<RenderTask, 'jobs'>, jo
     await renderHere(groups[1]);
     return total;
   }
+  // What this thread holds while the workers render weighs on the peak: see collectGarbage.
+  collectGarbage();
+  trace('garbage collected');
   const pool = fits ? prestarted.pool : makePool(site, workers);
   let first = true;
   stopWorkers = () => pool.destroy();
@@ -160,10 +164,10 @@ export async function makeContainers(out: string, pages: readonly PageRef[]): Pr
   const made = new Set<string>();
   for (const page of pages) {
     if (page.kind === 'chooser' || page.kind === 'notFound') continue;
-    const dir = page.kind === 'home' ? pageDir(page) : pageDir({ kind: 'family', lang: page.lang, family: page.family });
-    if (made.has(dir)) continue;
-    made.add(dir);
-    await fs.mkdir(path.join(out, dir), { recursive: true });
+    const key = page.kind === 'home' ? page.lang : `${page.lang}/${page.family}`;
+    if (made.has(key)) continue;
+    made.add(key);
+    await fs.mkdir(path.join(out, pageDir(page.kind === 'home' ? page : { kind: 'family', lang: page.lang, family: page.family })), { recursive: true });
   }
 }
 

@@ -51,21 +51,21 @@ export async function readShardFolders(root: string, dirs: readonly string[], pa
   if (missing.length > 0) at(found[0]!.shown, 'shard-missing', `the split into ${count} has no ${missing.length === 1 ? 'shard' : 'shards'} ${missing.join(', ')} here; pass the folder of every shard`);
   if (diagnostics.length > 0) return { diagnostics };
   // Equal inputs make equal pages: what remains to check is that each shard lists its share, no more and no less.
+  const shardOfFile = new Map<string, number>();
   const expected = new Map<number, number>();
-  const files = new Set<string>();
   for (const page of pages) {
     const file = pageFile(page);
     const index = shardOf(file, count);
-    files.add(file);
+    shardOfFile.set(file, index);
     expected.set(index, (expected.get(index) ?? 0) + 1);
   }
   for (const [index, shard] of byIndex) {
     const listed = Object.keys(shard.manifest.files);
-    const foreign = listed.find((file) => !files.has(file) || shardOf(file, count) !== index);
+    const foreign = listed.find((file) => shardOfFile.get(file) !== index);
     if (foreign !== undefined || listed.length !== (expected.get(index) ?? 0)) {
       at(shard.shown, 'shard-mismatch', `${describeShard(shard.manifest.shard)} lists ${listed.length} files where its share of this site is ${expected.get(index) ?? 0} pages${foreign ? ` (${foreign} is not of its share)` : ''}`);
     }
   }
   if (diagnostics.length > 0) return { diagnostics };
-  return { diagnostics, folders: { folderOf: (file) => byIndex.get(shardOf(file, count))?.dir } };
+  return { diagnostics, folders: { folderOf: (file) => byIndex.get(shardOfFile.get(file) ?? 0)?.dir } };
 }

@@ -144,6 +144,15 @@ describe('build --shard K/N and merge', () => {
     expect(over.stderr).toContain('[partial-over-full]');
     expect(snapshot(whole.dist)).toEqual(before);
     expect(existsSync(path.join(whole.dist, 'sitemap.xml'))).toBe(true);
+
+    // A partial output (a subset's, a shard's) may give way to another partial one.
+    const partial = path.join(makeTempDir(), 'partial');
+    expect((await run('build', '--root', root, '--base-url', BASE, '--shard', '1/2', '--out', partial)).code).toBe(0);
+    const subsetOverShard = await run('build', '--root', root, '--base-url', BASE, '--lang', 'vi', '--out', partial);
+    expect(subsetOverShard.code, subsetOverShard.stderr).toBe(0);
+    const shardOverSubset = await run('build', '--root', root, '--base-url', BASE, '--shard', '2/2', '--out', partial);
+    expect(shardOverSubset.code, shardOverSubset.stderr).toBe(0);
+    expect((await readManifest(partial))?.shard).toEqual({ index: 2, count: 2 });
   });
 
   it('reads K/N strictly', () => {
