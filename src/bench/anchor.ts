@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { htmlOutput, settleDisk, timedNode, type Run } from './measure.js';
-import { IN_PROCESS_BELOW } from '../write/render-pages.js';
+import { IN_PROCESS_BELOW } from '../write/in-process.js';
 
 /**
  * The benchmark's anchor: the same corpus built by Eleventy 3 with .11ty.js templates, so that
@@ -105,34 +105,44 @@ export interface AnchorRun extends Run {
 
 /**
  * Builds the corpus with Eleventy (`eleventy` from ensureEleventy) in `projectDir`, a folder next
- * to the corpus on the same disk, timed like our builds; undefined, said in one line, if it fails.
+ * to the corpus on the same disk, into `output` there, timed like our builds; undefined, said in
+ * one line, if it fails.
  */
-export async function buildAnchor(eleventy: string, corpus: string, projectDir: string, moduleDir: string, ours: Run, say: (line: string) => void): Promise<AnchorRun | undefined> {
+export async function runAnchor(eleventy: string, corpus: string, projectDir: string, moduleDir: string, say: (line: string) => void, output = '_site'): Promise<Omit<AnchorRun, 'ratio'> | undefined> {
   writeAnchorProject(projectDir, corpus, moduleDir);
-  const out = path.join(projectDir, '_site');
+  const out = path.join(projectDir, output);
   settleDisk();
   try {
-    const result = await timedNode([eleventy], projectDir);
+    const result = await timedNode([eleventy, `--output=${output}`], projectDir);
     const { pages, bytes } = htmlOutput(out);
-    const pagesPerSecond = pages / result.seconds;
     return {
       tool: `Eleventy ${ELEVENTY_VERSION}`,
       step: `Eleventy ${ELEVENTY_VERSION} full build (anchor)`,
       pages,
       bytes,
       seconds: result.seconds,
-      pagesPerSecond: Math.round(pagesPerSecond),
+      pagesPerSecond: Math.round(pages / result.seconds),
       peakRssMb: Math.round(result.rssKb / 1024),
       // A new output folder: every page is a new file (Eleventy writes nothing but the pages here).
       filesWritten: pages,
       summary: result.stdout.split('\n').at(-1) ?? '',
-      ratio: ours.pages / ours.seconds / pagesPerSecond,
     };
   } catch (error) {
     const said = String((error as Error).message).split('\n').find((l) => /error/i.test(l))?.trim();
     say(`anchor: skipped: the Eleventy build failed${said ? ` (${said})` : ''}`);
     return undefined;
   }
+}
+
+/** An Eleventy run with our full build's pages per second over its own. */
+export function withRatio(anchor: Omit<AnchorRun, 'ratio'>, ours: Run): AnchorRun {
+  return { ...anchor, ratio: ours.pages / ours.seconds / (anchor.pages / anchor.seconds) };
+}
+
+/** runAnchor, read against our full build `ours`. */
+export async function buildAnchor(eleventy: string, corpus: string, projectDir: string, moduleDir: string, ours: Run, say: (line: string) => void): Promise<AnchorRun | undefined> {
+  const anchor = await runAnchor(eleventy, corpus, projectDir, moduleDir, say);
+  return anchor && withRatio(anchor, ours);
 }
 
 export function anchorSummary(ours: Run, anchor: AnchorRun): string {

@@ -1,12 +1,14 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { anchorSummary, buildAnchor, ensureEleventy, type AnchorRun } from './anchor.js';
 import { prependToDescription, writeCorpus, type CorpusShape } from './corpus.js';
 import { describeDisk, diskNote } from './disk.js';
-import { writeFloor } from './floor.js';
+import { buildFloor, floorSummary, writeFloor } from './floor.js';
+import { renderFloor } from './render-floor.js';
+import { anchorPairs, anchorPairsSummary } from './anchor-runs.js';
 import { settleDisk, step, table, type Run } from './measure.js';
 import { measureScale, scaleTable, type ScalePoint } from './scale.js';
 import { bundledEdits, copyBundled } from './bundled.js';
@@ -33,6 +35,7 @@ async function main(): Promise<void> {
       anchor: { type: 'boolean', default: false },
       bundled: { type: 'boolean', default: false },
       'anchor-dir': { type: 'string' },
+      'anchor-runs': { type: 'string', default: '1' },
     },
   });
   const shape: CorpusShape = values.quick
@@ -82,14 +85,19 @@ async function main(): Promise<void> {
     // The preview: from saving a code to its open page showing the change (other codes than those built above).
     settleDisk();
     const trips = await serveRoundTrips(CLI, root, codeFiles.slice(2, 2 + Number(values['round-trips'])).map((file) => ({ page: `/en/family1/${path.basename(file, '.md')}/`, save: (marker: string) => changeCode(file, marker) })));
+    // A lead in every run is the goal: more pairs of clean builds, after the steps (see anchor-runs.ts).
+    const pairs = eleventy && anchorDir && anchor ? await anchorPairs({ cli: CLI, eleventy, corpus: root, anchorDir, moduleDir: HERE, jobs, say }, Math.max(0, Number(values['anchor-runs']) - 1)) : [];
+    const rendering = [await renderFloor(root, 1), await renderFloor(root, availableParallelism())] as const;
     // Last, so that removing its files does not slow the steps measured after it.
     settleDisk();
     const floorSeconds = await writeFloor(out, path.join(root, 'floor'));
     process.stdout.write(`${table(anchor ? [runs[0]!, anchor, ...runs.slice(1)] : runs)}\n`);
     if (anchor) say(anchorSummary(runs[0]!, anchor));
+    if (anchor && pairs.length > 0) say(anchorPairsSummary(anchor.ratio, pairs));
     if (trips.length) say(`serve round trip (save a code → its open page shows it), ${tripSummary(trips)}`);
     const full = runs[0]!;
-    process.stdout.write(`floor: writing the same ${full.pages} files with nothing rendered takes ${floorSeconds.toFixed(2)} s (${Math.round(full.pages / floorSeconds)} pages/s) on this disk\n`);
+    const floor = buildFloor(...rendering, floorSeconds);
+    say(floorSummary(floor, full));
     for (const run of runs) if (run.backgroundSeconds) say(`after "${run.step}": its output's kept copy, made in the background, took ${run.backgroundSeconds.toFixed(2)} s more (not in the step's time; the next step started after it)`);
     for (const run of runs.slice(1)) process.stdout.write(`${run.step}: ${((run.seconds / full.seconds) * 100).toFixed(1)} % of the full build\n`);
     let scale: ScalePoint[] | undefined;
@@ -111,7 +119,7 @@ async function main(): Promise<void> {
         rmSync(copy, { recursive: true, force: true });
       }
     }
-    const report = { shape: { ...shape, languages: languages.length }, jobs: jobs ?? 'cores', node: process.version, disk, runs, serveRoundTrips: trips, bundledRoundTrips: bundled, floor: { seconds: floorSeconds, pagesPerSecond: Math.round(full.pages / floorSeconds) }, anchor, scale };
+    const report = { shape: { ...shape, languages: languages.length }, jobs: jobs ?? 'cores', node: process.version, disk, runs, serveRoundTrips: trips, bundledRoundTrips: bundled, floor, anchor, anchorPairs: pairs, scale };
     const file = values.json ?? path.join(REPO, 'bench-results', `bench-${shape.codes}x${languages.length}x${shape.families}.json`);
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
