@@ -44,6 +44,12 @@ async function main(): Promise<void> {
   const jobs = values.jobs ? Number(values.jobs) : undefined;
   const say = (line: string) => process.stdout.write(`${line}\n`);
   if (values.anchor && values.quick) say('anchor: skipped: --anchor is off with --quick');
+  const anchorRuns = Number(values['anchor-runs']);
+  if (!Number.isInteger(anchorRuns) || anchorRuns < 1) {
+    process.stderr.write(`bench: --anchor-runs takes a whole number of runs, 1 or more (got ${values['anchor-runs']})\n`);
+    process.exit(2);
+  }
+  if (anchorRuns > 1 && !values.anchor) say('anchor: --anchor-runs applies with --anchor only');
   // Installed before anything is measured, so that its downloads and writes weigh on no step.
   const eleventy = values.anchor && !values.quick ? ensureEleventy(values['anchor-dir'] ?? path.join(tmpdir(), 'code-compare-bench-anchor'), say) : undefined;
   // --dir /dev/shm measures on a RAM disk: what the build costs without this disk's folder creation.
@@ -86,7 +92,7 @@ async function main(): Promise<void> {
     settleDisk();
     const trips = await serveRoundTrips(CLI, root, codeFiles.slice(2, 2 + Number(values['round-trips'])).map((file) => ({ page: `/en/family1/${path.basename(file, '.md')}/`, save: (marker: string) => changeCode(file, marker) })));
     // A lead in every run is the goal: more pairs of clean builds, after the steps (see anchor-runs.ts).
-    const pairs = eleventy && anchorDir && anchor ? await anchorPairs({ cli: CLI, eleventy, corpus: root, anchorDir, moduleDir: HERE, jobs, say }, Math.max(0, Number(values['anchor-runs']) - 1)) : [];
+    const pairs = eleventy && anchorDir && anchor ? await anchorPairs({ cli: CLI, eleventy, corpus: root, anchorDir, moduleDir: HERE, jobs, say }, anchorRuns - 1) : [];
     const rendering = [await renderFloor(root, 1), await renderFloor(root, availableParallelism())] as const;
     // Last, so that removing its files does not slow the steps measured after it.
     settleDisk();
