@@ -16,7 +16,7 @@ import { renderFirst, updateInPlace, warmRenderer } from './write/in-place.js';
 import { parseMemoFile, createStaging, publishStaging, removeInterrupted, removeTree, recoverOutput, removeStale, topLevelMatches, writeChunks } from './write/output.js';
 import { copyOutputLater } from './write/kept-copy.js';
 import { readManifest, TOOL_VERSION, writeMarker, type BuildReport, type Manifest } from './write/ownership.js';
-import { makeContainers, startWorkers, stopWorkers } from './write/render-pages.js';
+import { containerFolders, makeContainers, startWorkers, stopWorkers } from './write/render-pages.js';
 import { renderAndIndex } from './write/render-and-index.js';
 import type { PageJob } from './write/render-task.js';
 import { SEARCH_FOLDER, searchEngineVersion, stopIndexing } from './write/search-index.js';
@@ -176,17 +176,16 @@ async function buildFromSources(options: BuildOptions, preflight: Preflight): Pr
     const upToDate = (file: string) => holds(file) && staging.holds[file] === inputsOf(file);
     const from = fromShards?.folders?.folderOf;
     const jobFor = (page: PageRef, file: string): PageJob | undefined => (upToDate(file) ? undefined : { page, file, reuse: previous !== undefined && previous.files[file] === inputsOf(file), replace: holds(file), from: from?.(file) });
-    await makeContainers(staging.dir, pages);
+    const containers = containerFolders(pages);
+    await makeContainers(staging.dir, pages, containers);
     if (indexHere) {
       indexed = await indexFirst(site, task, searchRefs.flatMap(({ page, file }) => jobFor(page, file) ?? []), index);
       planned = await hashing;
       trace('hash page inputs');
     }
     // The search index's files are sorted out once the pages it is made from are written.
-    await removeStale(staging.dir, Object.keys(staging.holds).filter((file) => inputsOf(file) === undefined && !file.startsWith(`${SEARCH_FOLDER}/`)));
-    // Removing a stale page removes the folders it leaves empty: a family's whose pages this build
-    // holds none of yet (a shard's, over an output of other pages) is made again.
-    await makeContainers(staging.dir, pages);
+    // The folders this build's pages go into stay, even where only stale pages were in them (a shard's, over an output of other pages).
+    await removeStale(staging.dir, Object.keys(staging.holds).filter((file) => inputsOf(file) === undefined && !file.startsWith(`${SEARCH_FOLDER}/`)), new Set(containers));
     const jobs: PageJob[] = [];
     for (const page of pages) {
       const file = pageFile(page);

@@ -23,6 +23,14 @@ function common(command: Command): Command {
     .option('--family <ids>', 'only these code families, comma-separated (e.g. smtp)', commaList);
 }
 
+/** Where a build writes and for which URL, and how strict it is: `build`'s and `merge`'s. */
+function outputOptions(command: Command, baseUrlNote = ''): Command {
+  return command
+    .option('--out <dir>', 'output folder (default: ROOT/dist)')
+    .option('--base-url <url>', `absolute URL the site is published at${baseUrlNote} (default: codeCompare.baseUrl in package.json)`)
+    .option('--strict', 'treat warnings as errors');
+}
+
 /** `--search` and `--no-search`, left undefined unless given, so `codeCompare.search` decides. */
 function searchOptions(command: Command): Command {
   return command
@@ -39,10 +47,7 @@ function program(output: Output, setExit: (code: number) => void): Command {
     .configureOutput({ writeOut: (s) => output.out(s.trimEnd()), writeErr: (s) => output.err(s.trimEnd()) })
     .exitOverride();
 
-  const build = common(cli.command('build').description('validate, then render every page into the output folder'))
-    .option('--out <dir>', 'output folder (default: ROOT/dist)')
-    .option('--base-url <url>', 'absolute URL the site is published at (default: codeCompare.baseUrl in package.json)')
-    .option('--strict', 'treat warnings as errors')
+  const build = outputOptions(common(cli.command('build').description('validate, then render every page into the output folder')))
     .addOption(new Option('--jobs <n>', 'worker threads for rendering 20,000 pages or more (default: one per core; fewer render in the build thread)').argParser(positiveInteger))
     .addOption(new Option('--shard <k/n>', 'render only share K of N of the pages into --out, for `merge` to join (e.g. 2/4)').argParser(shardOption));
   searchOptions(build);
@@ -50,11 +55,8 @@ function program(output: Output, setExit: (code: number) => void): Command {
 
   // Shards are shares of the whole site: no --lang or --family.
   const merge = cli.command('merge').description('join the outputs of `build --shard K/N` (every K of one N) into the site one build makes').argument('<shards...>', 'the folders the shards were built into (relative to --root, as --out is)')
-    .option('--root <dir>', 'folder holding codes/, locales/ and templates/', '.')
-    .option('--out <dir>', 'output folder (default: ROOT/dist)')
-    .option('--base-url <url>', 'absolute URL the site is published at, as the shards were built with (default: codeCompare.baseUrl in package.json)')
-    .option('--strict', 'treat warnings as errors')
-    .addOption(new Option('--jobs <n>', 'worker threads (default: one per core)').argParser(positiveInteger));
+    .option('--root <dir>', 'folder holding codes/, locales/ and templates/', '.');
+  outputOptions(merge, ', as the shards were built with').addOption(new Option('--jobs <n>', 'worker threads (default: one per core)').argParser(positiveInteger));
   searchOptions(merge);
   merge.action((shards: string[], _opts: unknown, cmd: Command) => run(() => buildCommand(cmd.opts(), output, shards))());
 

@@ -71,16 +71,15 @@ export async function checkPartialOutput(root: string, out: string, subset: Subs
   if (!subset && !shard) return [];
   const manifest = await readManifest(out);
   if (!manifest || manifest.subset || manifest.shard) return [];
-  if (subset) return [partialOverFull(root, out, subset)];
-  const shown = path.relative(root, out) || '.';
-  return [diagnostic(shown, START, 'error', 'partial-over-full', `refusing to replace ${shown}, the output of a whole build, with ${describeShard(shard!)}; pass --out with a folder of its own`)];
+  return [partialOverFull(root, out, subset ?? shard!)];
 }
 
-/** The error of a subset build asked to replace the output of a full one. */
-export function partialOverFull(root: string, out: string, subset: Subset): Diagnostic {
+/** The error of a subset or shard build asked to replace the output of a whole one. */
+export function partialOverFull(root: string, out: string, part: Subset | Shard): Diagnostic {
   const shown = path.relative(root, out) || '.';
-  const preview = path.join(PREVIEW_FOLDER, previewName(subset));
-  return diagnostic(shown, START, 'error', 'partial-over-full', `refusing to replace ${shown}, the output of a full build, with a build of only ${describeSubset(subset)}; leave out --out to build into ${preview}, or pass --out with another folder`);
+  if ('count' in part) return diagnostic(shown, START, 'error', 'partial-over-full', `refusing to replace ${shown}, the output of a whole build, with ${describeShard(part)}; pass --out with a folder of its own`);
+  const preview = path.join(PREVIEW_FOLDER, previewName(part));
+  return diagnostic(shown, START, 'error', 'partial-over-full', `refusing to replace ${shown}, the output of a full build, with a build of only ${describeSubset(part)}; leave out --out to build into ${preview}, or pass --out with another folder`);
 }
 
 /** Removes a folder of this tool's, or an empty one; leaves anything else alone. Whether the path is now free. */
@@ -237,11 +236,11 @@ export async function removeInterrupted(staging: string, deadlineMs = 10_000): P
   }
 }
 
-/** Removes files a folder holds but should not, and the folders they leave empty. */
-export async function removeStale(dir: string, files: Iterable<string>): Promise<void> {
+/** Removes files a folder holds but should not, and the folders they leave empty, but those in `keep` (and the folders above them). */
+export async function removeStale(dir: string, files: Iterable<string>, keep: ReadonlySet<string> = new Set()): Promise<void> {
   for (const file of files) {
     await fs.rm(path.join(dir, file), { force: true });
-    for (let parent = path.posix.dirname(file); parent !== '.'; parent = path.posix.dirname(parent)) {
+    for (let parent = path.posix.dirname(file); parent !== '.' && !keep.has(parent); parent = path.posix.dirname(parent)) {
       const removed = await fs.rmdir(path.join(dir, parent)).then(() => true, () => false);
       if (!removed) break;
     }

@@ -150,15 +150,17 @@ export async function renderPages(site: Site, task: Omit<RenderTask, 'jobs'>, jo
   return total;
 }
 
-/** The folders that hold page folders, one per language and one per family in it, for the pages given (a shard's may lack the home and family pages); each page makes its own. */
-export async function makeContainers(out: string, pages: readonly PageRef[]): Promise<void> {
-  const made = new Set<string>();
+/** The folders that hold page folders, one per language and one per family in it, for the pages given (a shard's may lack the home and family pages), relative to the output; each page makes its own. */
+export function containerFolders(pages: readonly PageRef[]): string[] {
+  const folders = new Set<string>();
   for (const page of pages) {
     if (page.kind === 'chooser' || page.kind === 'notFound') continue;
-    const key = page.kind === 'home' ? page.lang : `${page.lang}/${page.family}`;
-    if (made.has(key)) continue;
-    made.add(key);
-    await fs.mkdir(path.join(out, pageDir(page.kind === 'home' ? page : { kind: 'family', lang: page.lang, family: page.family })), { recursive: true });
+    folders.add(pageDir(page.kind === 'home' ? page : { kind: 'family', lang: page.lang, family: page.family }));
   }
+  return [...folders];
 }
 
+/** Makes the container folders (containerFolders) of `pages` in `out`, or the `folders` given. */
+export async function makeContainers(out: string, pages: readonly PageRef[], folders = containerFolders(pages)): Promise<void> {
+  for (const folder of folders) await fs.mkdir(path.join(out, folder), { recursive: true });
+}
