@@ -3,6 +3,7 @@ import path from 'node:path';
 import { applyStrict, hasErrors, type Diagnostic } from './diagnostics.js';
 import { trace } from './trace.js';
 import { digest } from './model/hash.js';
+import { hashIn } from './model/hash-table.js';
 import { indexableCounts } from './model/indexing.js';
 import { InputHashes } from './model/inputs.js';
 import { allPages, pageFile, type PageRef } from './model/pages.js';
@@ -13,8 +14,9 @@ import { extraFiles, hashOutput, rendererHash } from './site-files.js';
 import { subsetOf, type Subset } from './subset.js';
 import { ownCode } from './tool-code.js';
 import { renderFirst, updateInPlace, warmRenderer } from './write/in-place.js';
-import { parseMemoFile, createStaging, publishStaging, removeInterrupted, removeTree, recoverOutput, removeStale, topLevelMatches, writeChunks } from './write/output.js';
+import { keptRecordFile, parseMemoFile, createStaging, publishStaging, removeInterrupted, removeTree, recoverOutput, removeStale, topLevelMatches, writeChunks } from './write/output.js';
 import { copyOutputLater } from './write/kept-copy.js';
+import { writeKeptRecord } from './write/kept-record.js';
 import { readManifest, TOOL_VERSION, writeMarker, type BuildReport, type Manifest } from './write/ownership.js';
 import { containerFolders, makeContainers, startWorkers, stopWorkers } from './write/render-pages.js';
 import { renderAndIndex } from './write/render-and-index.js';
@@ -139,12 +141,12 @@ async function buildFromSources(options: BuildOptions, preflight: Preflight): Pr
     }
   }
 
-  const staging = await createStaging(options.out);
+  const staging = await createStaging(options.out, earlier);
   trace('staging folder');
   // With a kept output to start from, few pages are linked: the index can run beside the hashing.
-  const indexHere = searchFirst && Object.keys(staging.holds).length > 0;
+  const indexHere = searchFirst && staging.kept;
   // With nothing earlier to keep, every page renders whatever its inputs: the build hashes them, for the manifest, while the pages render.
-  if (!planned && !indexHere && (previous !== undefined || Object.keys(staging.holds).length > 0)) planned = await hashing;
+  if (!planned && !indexHere && (previous !== undefined || staging.kept)) planned = await hashing;
   /** A file's input hash; none before the hashes are done, in a build that renders every page. */
   const inputsOf = (file: string) => known?.get(file) ?? planned?.files[file];
   let indexed: IndexFirst<MadeSearchIndex> | undefined;
@@ -172,10 +174,18 @@ async function buildFromSources(options: BuildOptions, preflight: Preflight): Pr
     const task = { staging: staging.dir, previous: previous ? options.out : undefined, trash: staging.trash };
     const index = (written: Readonly<Record<string, string>>) => makeSearchIndex(staging, searchable, inputsOf, previous && { dir: options.out, files: previous.files, searched: previous.searched }, written);
     // A kept output already holds most pages: only those whose inputs differ are linked or rendered.
-    const holds = (file: string) => Object.hasOwn(staging.holds, file);
-    const upToDate = (file: string) => holds(file) && staging.holds[file] === inputsOf(file);
+    const upToDate = (file: string) => {
+      const held = staging.holds.get(file);
+      return held !== undefined && held === inputsOf(file);
+    };
     const from = fromShards?.folders?.folderOf;
-    const jobFor = (page: PageRef, file: string): PageJob | undefined => (upToDate(file) ? undefined : { page, file, reuse: previous !== undefined && previous.files[file] === inputsOf(file), replace: holds(file), from: from?.(file) });
+    const jobFor = (page: PageRef, file: string): PageJob | undefined => {
+      const held = staging.holds.get(file);
+      const inputs = inputsOf(file);
+      if (held !== undefined && held === inputs) return undefined;
+      // Linked from the published output when it holds the page made from the same inputs, else rendered.
+      return { page, file, reuse: previous !== undefined && inputs !== undefined && hashIn(previous.files, file) === inputs, replace: held !== undefined, from: from?.(file) };
+    };
     const containers = containerFolders(pages);
     await makeContainers(staging.dir, pages, containers);
     if (indexHere) {
@@ -185,7 +195,7 @@ async function buildFromSources(options: BuildOptions, preflight: Preflight): Pr
     }
     // The search index's files are sorted out once the pages it is made from are written.
     // The folders this build's pages go into stay, even where only stale pages were in them (a shard's, over an output of other pages).
-    await removeStale(staging.dir, Object.keys(staging.holds).filter((file) => inputsOf(file) === undefined && !file.startsWith(`${SEARCH_FOLDER}/`)), new Set(containers));
+    await removeStale(staging.dir, staging.holds.files().filter((file) => inputsOf(file) === undefined && !file.startsWith(`${SEARCH_FOLDER}/`)), new Set(containers));
     const jobs: PageJob[] = [];
     for (const page of pages) {
       const file = pageFile(page);
@@ -213,8 +223,11 @@ async function buildFromSources(options: BuildOptions, preflight: Preflight): Pr
     const { files, build, components } = planned ?? (await hashing);
     if (!planned) trace('page inputs hashed');
     const manifest = manifestOf({ build, files: search ? Object.assign(files, search.files) : files, searched: search?.searched, components }, pages.length);
-    await writeMarker(staging.dir, manifest);
+    const filesHash = await writeMarker(staging.dir, manifest);
     const { keptEarlier } = await publishStaging(staging.dir, options.out);
+    const record = await keptRecordFile(options.out);
+    // The output just replaced is kept: the next build starts from it, and learns what it holds from this record.
+    if (record && keptEarlier && earlier && filesHash !== undefined) await writeKeptRecord(record, { files: manifest.files, filesHash }, earlier, pages.length);
     trace('publish');
     // A preview server updates its output in place: it never starts from a kept one.
     if (!keptEarlier && !options.inPlace) await copyOutputLater(options.out, Object.keys(manifest.files).length);

@@ -60,12 +60,21 @@ export interface OutputHashes {
  */
 export async function hashOutput(site: Site, pages: readonly PageRef[], hashes: InputHashes, searchable: readonly SearchPage[], known: ReadonlyMap<string, string> = new Map(), hashOf = hashes.reusing(undefined), withExtras = true): Promise<OutputHashes> {
   const files: Record<string, string> = {};
+  // What the build hash is made of: each file and its hash, in the table's order (the table as JSON, made for it alone, cost 25–60 ms more).
+  const entries: string[] = [];
   for (const [index, page] of pages.entries()) {
     const file = pageFile(page);
-    files[file] = known.get(file) ?? hashOf(page, file);
+    const hash = known.get(file) ?? hashOf(page, file);
+    files[file] = hash;
+    entries.push(`${file} ${hash}`);
     if (index % 250 === 249) await new Promise((resolve) => setImmediate(resolve));
   }
   // A shard's output has only pages: the files beside them depend on every page, and are the merge's.
-  if (withExtras) Object.assign(files, extraHashes(site));
-  return { files, components: hashes.allComponents(), build: digest(JSON.stringify(files), searchInputsHash(site, searchable) ?? '') };
+  if (withExtras) {
+    for (const [file, hash] of Object.entries(extraHashes(site))) {
+      files[file] = hash;
+      entries.push(`${file} ${hash}`);
+    }
+  }
+  return { files, components: hashes.allComponents(), build: digest(searchInputsHash(site, searchable) ?? '', ...entries) };
 }

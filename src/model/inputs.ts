@@ -7,6 +7,7 @@ import { incomingLinks, outgoingLinks } from './cross-links.js';
 import { indexableLanguagesJoined } from './indexing.js';
 import { coverageKey } from './coverage.js';
 import type { FamilyData, PairData, Site } from './types.js';
+import { hashIn } from './hash-table.js';
 import { changedParts, pairUnit, partKey, type ChangedParts, type EarlierHashes, type Part } from './input-parts.js';
 
 /**
@@ -214,7 +215,7 @@ export class InputHashes {
     }
     return (page, file) => {
       const parts = 'lang' in page ? changed.get(page.lang) : undefined;
-      if (parts === undefined || parts === 'all' || !earlier || !Object.hasOwn(earlier.files, file)) return this.page(page, file);
+      if (parts === undefined || parts === 'all' || !earlier || hashIn(earlier.files, file) === undefined) return this.page(page, file);
       if (parts === 'none') return earlier.files[file]!;
       const inputs = pageInputs(this.site, page);
       return this.touches(inputs, parts) ? this.page(page, file, inputs) : earlier.files[file]!;

@@ -28,7 +28,10 @@ export type SearchRef = SearchPage & { readonly page: PageRef };
 
 /** The pages of the index with the pages they are. */
 export function searchPageRefs(site: Site, pages: readonly PageRef[]): SearchRef[] {
-  return pages.flatMap((page) => ('lang' in page && isSearchable(site, page) ? [{ lang: page.lang, file: pageFile(page), page }] : []));
+  const refs: SearchRef[] = [];
+  if (!site.search) return refs;
+  for (const page of pages) if ('lang' in page && isSearchable(site, page)) refs.push({ lang: page.lang, file: pageFile(page), page });
+  return refs;
 }
 
 /** The pages of each language's index, in the order given: each language's index is made, and kept, on its own. */

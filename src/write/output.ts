@@ -5,7 +5,9 @@ import { makeTrash } from './trash.js';
 import { diagnostic, START, type Diagnostic } from '../diagnostics.js';
 import { describeSubset, PREVIEW_FOLDER, previewName, type Subset } from '../subset.js';
 import { describeShard, type Shard } from '../model/shards.js';
-import { isOwnFolder, isRealFolder, lstatPath, markStaging, MARKER, readManifest, topLevelNames, TOOL_VERSION, whyNotOutput } from './ownership.js';
+import { isOwnFolder, isRealFolder, lstatPath, markStaging, MARKER, readManifest, topLevelNames, TOOL_VERSION, whyNotOutput, type Manifest } from './ownership.js';
+import { recordTable, type FileTable } from './file-table.js';
+import { keptFromRecord, type KeptContents } from './kept-record.js';
 
 const isInside = (parent: string, child: string) => child === parent || child.startsWith(parent + path.sep);
 
@@ -115,7 +117,9 @@ export async function recoverOutput(out: string): Promise<void> {
 /** A staging folder and what it already holds: file → hash of its inputs (empty for a new folder). */
 export interface Staging {
   readonly dir: string;
-  readonly holds: Readonly<Record<string, string>>;
+  readonly holds: FileTable;
+  /** Whether the folder is a kept output (it then holds a whole build's files), rather than a new one. */
+  readonly kept: boolean;
   /** Where the files it replaces and its work folders go, emptied after the build; none without a cache folder. */
   readonly trash?: string;
   /** Of the pages it holds, those in the search index: hashes of their bytes. */
@@ -128,6 +132,11 @@ export interface Staging {
  */
 export async function parseMemoFile(out: string): Promise<string | undefined> {
   return cacheFile(out, 'parsed');
+}
+
+/** Where a build records how the output it kept differs from the one it published (see kept-record.ts), when the cache folder exists. */
+export async function keptRecordFile(out: string): Promise<string | undefined> {
+  return cacheFile(out, 'kept');
 }
 
 /** Where the stamps of the files an output was built from are kept (see FileStamps), when the cache folder exists. */
@@ -150,9 +159,10 @@ async function cacheFolder(out: string): Promise<string | undefined> {
 /**
  * The folder a build writes into, beside the output, on the same file system so it can be renamed
  * into place: the kept output of an earlier build when it is intact (its manifest tells what it
- * holds), else a new empty folder. Either way it is marked as this tool's staging folder.
+ * holds; `published`, the output's manifest, and the record of how the two differ spare parsing
+ * it), else a new empty folder. Either way it is marked as this tool's staging folder.
  */
-export async function createStaging(out: string): Promise<Staging> {
+export async function createStaging(out: string, published?: Manifest): Promise<Staging> {
   const { dir, building } = siblings(out);
   await fs.mkdir(dir, { recursive: true });
   const staging = path.join(dir, `${building}${process.pid}`);
@@ -160,13 +170,13 @@ export async function createStaging(out: string): Promise<Staging> {
   const kept = keptOutput(out);
   const cache = await cacheFolder(out);
   const trash = cache ? await makeTrash(cache, path.basename(out)).catch(() => undefined) : undefined;
-  const manifest = cache ? await readManifest(kept) : undefined;
-  if (manifest && manifest.version === TOOL_VERSION && (await topLevelMatches(kept, manifest.files))) {
+  const contents = cache ? await keptContents(out, kept, published) : undefined;
+  if (contents && (await topLevelMatches(kept, contents.top))) {
     try {
       await fs.rename(kept, staging);
       // From here on the folder holds a mix of two builds until this one finishes: no manifest may vouch for it.
       await markStaging(staging);
-      return { dir: staging, holds: manifest.files, searched: manifest.searched, trash };
+      return { dir: staging, holds: contents.holds, kept: true, searched: contents.searched, trash };
     } catch {
       await removeIfOwn(staging);
     }
@@ -175,7 +185,16 @@ export async function createStaging(out: string): Promise<Staging> {
   }
   await fs.mkdir(staging);
   await markStaging(staging);
-  return { dir: staging, holds: {}, trash };
+  return { dir: staging, holds: recordTable({}), kept: false, trash };
+}
+
+/** What the kept output holds: from the published manifest and the kept record where they tell it, else from its own manifest. */
+async function keptContents(out: string, kept: string, published: Manifest | undefined): Promise<KeptContents | undefined> {
+  const recorded = published && (await keptFromRecord(kept, await keptRecordFile(out), published));
+  if (recorded) return recorded;
+  const manifest = await readManifest(kept);
+  if (!manifest || manifest.version !== TOOL_VERSION) return undefined;
+  return { holds: recordTable(manifest.files), searched: manifest.searched, top: topLevelNames(manifest.files) };
 }
 
 /**

@@ -31,6 +31,8 @@ export interface Manifest {
   readonly searched?: Readonly<Record<string, string>>;
   /** Language → its pages' inputs part by part (InputHashes.components): a page none of whose parts changed keeps its hash. */
   readonly components?: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /** Hash of the file table as written (see serializeManifest); on a manifest read back, not one being made. */
+  readonly filesHash?: string;
 }
 
 /** The diagnostics (before --strict) and counts of a build, kept with its output. */
@@ -83,6 +85,10 @@ function isShard(value: unknown): value is Shard {
   return shard !== null && typeof shard === 'object' && whole(shard.index) && whole(shard.count) && shard.index <= shard.count;
 }
 
+const isObject = (value: unknown) => value !== null && typeof value === 'object' && !Array.isArray(value);
+/** An object of strings: a table of hashes. */
+export const isTable = (table: unknown): table is Readonly<Record<string, string>> => isObject(table) && Object.values(table as object).every((hash) => typeof hash === 'string');
+
 function isManifest(value: unknown): value is Manifest {
   const m = value as Partial<Manifest> | null;
   if (m === null || typeof m !== 'object' || m.tool !== 'code-compare') return false;
@@ -90,9 +96,8 @@ function isManifest(value: unknown): value is Manifest {
   if (m.files === null || typeof m.files !== 'object' || Array.isArray(m.files)) return false;
   if (m.subset !== undefined && (m.subset === null || typeof m.subset !== 'object' || Array.isArray(m.subset))) return false;
   if (m.sources !== undefined && typeof m.sources !== 'string') return false;
+  if (m.filesHash !== undefined && typeof m.filesHash !== 'string') return false;
   if (m.shard !== undefined && !isShard(m.shard)) return false;
-  const isObject = (value: unknown) => value !== null && typeof value === 'object' && !Array.isArray(value);
-  const isTable = (table: unknown) => isObject(table) && Object.values(table as object).every((hash) => typeof hash === 'string');
   if (m.searched !== undefined && !isTable(m.searched)) return false;
   if (m.components !== undefined && (!isObject(m.components) || !Object.values(m.components).every(isTable))) return false;
   for (const file in m.files) if (typeof m.files[file] !== 'string' || !isSafeRelativePath(file)) return false;
@@ -191,15 +196,26 @@ export async function isOwnFolder(dir: string): Promise<boolean> {
   return (await readMarker(dir)) !== undefined;
 }
 
-/** Writes a marker as a new file renamed into place, so a kill never leaves half a marker. */
-export async function writeMarker(dir: string, value: Manifest | typeof STAGING): Promise<void> {
+/** Writes a marker as a new file renamed into place, so a kill never leaves half a marker. Gives a manifest's filesHash. */
+export async function writeMarker(dir: string, value: Manifest | typeof STAGING): Promise<string | undefined> {
   const temporary = path.join(dir, `${MARKER}.${process.pid}.tmp`);
   const manifest = 'files' in value ? serializeManifest(value) : undefined;
-  await fs.writeFile(temporary, manifest?.text ?? `${JSON.stringify(value)}\n`);
+  if (manifest) {
+    const handle = await fs.open(temporary, 'w');
+    try {
+      const { bytesWritten } = await handle.writev(manifest.parts);
+      if (bytesWritten !== manifest.parts.reduce((n, part) => n + part.length, 0)) throw new Error(`${temporary}: the manifest was written in part only`);
+    } finally {
+      await handle.close();
+    }
+  } else {
+    await fs.writeFile(temporary, `${JSON.stringify(value)}\n`);
+  }
   const file = path.join(dir, MARKER);
   await fs.rename(temporary, file);
   // The next build of this process (a preview's next update) finds it as if read, without reading it again.
   if (manifest) rememberMarker(markerKey(file, await fs.lstat(file)), { text: manifest.text, value: manifest.asRead as unknown as Record<string, unknown>, manifest: manifest.asRead });
+  return manifest?.asRead.filesHash;
 }
 
 /** Where the file table starts in a manifest as written: `"` cannot stand unescaped inside a JSON string, so this is the key. */
@@ -223,18 +239,21 @@ const tableHash = (table: string | Uint8Array) => createHash('sha256').update(ta
  * `top` lists the output's top-level names and `filesHash` is the table's hash, so the fields
  * alone tell whether the folder still is what the manifest says.
  */
-function serializeManifest(manifest: Manifest): { readonly text: string; readonly asRead: Manifest } {
+function serializeManifest(manifest: Manifest): { readonly text: string; readonly parts: readonly Buffer[]; readonly asRead: Manifest } {
   const { files, ...rest } = manifest;
   const table = JSON.stringify(files);
-  const fields = { ...rest, top: topLevelNames(files), filesHash: tableHash(table) };
-  const head = JSON.stringify(fields);
-  return { text: `${head.slice(0, -1)}${TABLE_KEY}${table}}\n`, asRead: { ...fields, files } };
+  // Hashed as the bytes written: hashing the string would encode its 4 MB as UTF-8 once more.
+  const tableBytes = Buffer.from(table);
+  const fields = { ...rest, top: topLevelNames(files), filesHash: tableHash(tableBytes) };
+  const head = `${JSON.stringify(fields).slice(0, -1)}${TABLE_KEY}`;
+  return { text: `${head}${table}}\n`, parts: [Buffer.from(head), tableBytes, Buffer.from('}\n')], asRead: { ...fields, files } };
 }
 
 /** A manifest's fields without its file table, read as serializeManifest wrote them. */
 export interface ManifestHead extends Omit<Manifest, 'files'> {
   /** The output's top-level names. */
   readonly top: readonly string[];
+  readonly filesHash: string;
 }
 
 /**
@@ -256,6 +275,7 @@ export async function readManifestHead(dir: string): Promise<ManifestHead | unde
     if (head === null || typeof head !== 'object' || head.tool !== 'code-compare' || typeof head.version !== 'number') return undefined;
     if (typeof head.inputs !== 'string' || typeof head.build !== 'string' || (head.sources !== undefined && typeof head.sources !== 'string')) return undefined;
     if (head.subset !== undefined && (head.subset === null || typeof head.subset !== 'object' || Array.isArray(head.subset))) return undefined;
+    if (head.searched !== undefined && !isTable(head.searched)) return undefined;
     if (!Array.isArray(head.top) || !head.top.every((name) => typeof name === 'string') || head.filesHash !== tableHash(bytes.subarray(at + TABLE_KEY.length, end))) return undefined;
     return head as ManifestHead;
   } catch {

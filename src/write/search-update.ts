@@ -4,6 +4,7 @@ import { bytesHash, digest } from '../model/hash.js';
 import { trace } from '../trace.js';
 import { byLanguage, type SearchPage } from '../model/search.js';
 import type { Staging } from './output.js';
+import { recordTable, type FileTable } from './file-table.js';
 import { ENTRY_FILE, parseEntry, type EntryLanguage, type SearchEntry } from './search-entry.js';
 import { SEARCH_FOLDER, searchEngineVersion, writeSearchFiles } from './search-index.js';
 import { indexLanguagesOnDisk, joinLanguages, type LanguageIndex } from './search-languages.js';
@@ -56,7 +57,7 @@ export interface MadeSearchIndex {
 export async function makeSearchIndex(staging: Staging, pages: readonly SearchPage[], inputs: (file: string) => string | undefined, published?: EarlierOutput, written: Readonly<Record<string, string>> = {}): Promise<MadeSearchIndex> {
   // Equal inputs make equal bytes: a page as the staging folder or the published output holds it is as hashed then.
   const sameAs = (earlier: string | undefined, file: string) => earlier !== undefined && earlier === inputs(file);
-  const known = (file: string) => written[file] ?? (sameAs(staging.holds[file], file) ? staging.searched?.[file] : sameAs(published?.files[file], file) ? published?.searched?.[file] : undefined);
+  const known = (file: string) => written[file] ?? (sameAs(staging.holds.get(file), file) ? staging.searched?.[file] : sameAs(published?.files[file], file) ? published?.searched?.[file] : undefined);
   const hashes = await searchHashes(staging.dir, pages, known);
   trace('search index: pages hashed');
   const plan = await planSearchIndex(staging, hashes, published);
@@ -87,15 +88,16 @@ export interface SearchPlan {
   finish(made: readonly LanguageIndex[]): Promise<Record<string, string>>;
 }
 
-/** The index's files of a manifest by the hash they are listed with. */
-function indexFilesByHash(files: Readonly<Record<string, string>>): Map<string, string[]> {
+/** The index's files of a manifest's table by the hash they are listed with. */
+function indexFilesByHash(table: FileTable): Map<string, string[]> {
   const byHash = new Map<string, string[]>();
   const prefix = `${SEARCH_FOLDER}/`;
-  for (const file in files) {
+  for (const file of table.files()) {
     if (!file.startsWith(prefix)) continue;
-    const names = byHash.get(files[file]!);
+    const hash = table.get(file)!;
+    const names = byHash.get(hash);
     if (names) names.push(file);
-    else byHash.set(files[file]!, [file]);
+    else byHash.set(hash, [file]);
   }
   return byHash;
 }
@@ -124,7 +126,7 @@ export async function planSearchIndex(staging: Staging, hashes: SearchHashes, pu
   const entries = new Map<string, Promise<SearchEntry | undefined>>();
   const entryOf = (dir: string) => entries.get(dir) ?? entries.set(dir, readEntry(dir)).get(dir)!;
   const heldByHash = indexFilesByHash(staging.holds);
-  const linkableByHash = published ? indexFilesByHash(published.files) : new Map<string, string[]>();
+  const linkableByHash = published ? indexFilesByHash(recordTable(published.files)) : new Map<string, string[]>();
   const find = (hash: string): Found | undefined => {
     const held = heldByHash.get(hash);
     if (held) return { hash, dir: staging.dir, names: held, inStaging: true };

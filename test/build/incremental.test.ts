@@ -5,6 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
 import { buildSite, BASE, makeSite, REPO, writeProjectFile } from '../support/site.js';
 import { snapshot } from '../support/snapshot.js';
+import { overlayTable, type FileTable } from '../../src/write/file-table.js';
+
+const asRecord = (t: FileTable) => Object.fromEntries(t.files().map((file) => [file, t.get(file)]));
 
 /** "(12 rendered, 30 reused)" from the build summary. */
 function counts(summary: string): { rendered: number; reused: number } {
@@ -145,6 +148,53 @@ describe('the output kept from the build before', () => {
     const next = await buildSite(root);
     expect(next.code, next.stderr).toBe(0);
     expect(snapshot(next.dist)).toEqual(await cleanBuild(root, 'clean'));
+  });
+
+  it('is known from the record of how it differs from the published output, which a later build believes only about the folders it names', async () => {
+    const record = (root: string) => path.join(root, '.code-compare-cache/dist.kept.json');
+    const manifestOf = (dir: string) => JSON.parse(readFileSync(path.join(dir, '.code-compare.json'), 'utf8')) as { files: Record<string, string>; filesHash: string };
+    // Two sites taken through the same edits; the record of one is made to say one page more differs.
+    const [honest, doctored, misnamed] = [site(), site(), site()];
+    for (const root of [honest, doctored, misnamed]) {
+      expect((await buildSite(root)).code).toBe(0);
+      edit('codes/smtp/550.md', 'Check the address with the recipient', 'Ask the recipient for the right address')(root);
+      expect((await buildSite(root)).code).toBe(0);
+    }
+    const written = JSON.parse(readFileSync(record(honest), 'utf8')) as { published: string; kept: string; differences: Record<string, string | null> };
+    const [published, keptManifest] = [manifestOf(path.join(honest, 'dist')), manifestOf(kept(honest))];
+    expect([written.published, written.kept]).toEqual([published.filesHash, keptManifest.filesHash]);
+    expect(asRecord(overlayTable(published.files, written.differences))).toEqual(keptManifest.files);
+    expect(written.differences['en/smtp/550/index.html']).toBe(keptManifest.files['en/smtp/550/index.html']);
+    expect(written.differences['en/http/404/index.html']).toBeUndefined();
+
+    // The honest site's next build first: what an Arabic page is made from once the Arabic label changes.
+    const arabic = 'ar/smtp/550/index.html';
+    const changeLabel = edit('locales/ar.json', /"intro": "[^"]*"/, '"intro": "مقدمة"');
+    changeLabel(honest);
+    const fromHonest = await buildSite(honest);
+    expect(fromHonest.code, fromHonest.stderr).toBe(0);
+    expect(snapshot(fromHonest.dist)).toEqual(await cleanBuild(honest, 'clean'));
+    const newHash = manifestOf(fromHonest.dist).files[arabic]!;
+    expect(newHash).not.toBe(keptManifest.files[arabic]);
+
+    // Records that say the kept output holds that page made from the new inputs already.
+    for (const [root, named] of [[doctored, {}], [misnamed, { kept: 'another-output' }]] as const) {
+      const found = JSON.parse(readFileSync(record(root), 'utf8')) as typeof written;
+      writeFileSync(record(root), JSON.stringify({ ...found, ...named, differences: { ...found.differences, [arabic]: newHash } }));
+      changeLabel(root);
+    }
+    const believed = await buildSite(doctored);
+    expect(believed.code, believed.stderr).toBe(0);
+    // Believed: the page is left as the kept output holds it, one page fewer rendered.
+    expect(counts(believed.stdout).rendered).toBe(counts(fromHonest.stdout).rendered - 1);
+    const clean = await cleanBuild(doctored, 'clean');
+    const output = snapshot(believed.dist);
+    expect(Object.keys(output).filter((file) => output[file] !== clean[file])).toEqual([arabic]);
+    // About another kept output than the one found: not believed, the kept manifest is read instead.
+    const ignored = await buildSite(misnamed);
+    expect(ignored.code, ignored.stderr).toBe(0);
+    expect(counts(ignored.stdout).rendered).toBe(counts(fromHonest.stdout).rendered);
+    expect(snapshot(ignored.dist)).toEqual(await cleanBuild(misnamed, 'clean'));
   });
 
   it('is not used when something foreign was put into it', async () => {

@@ -20,5 +20,6 @@ export default function setup(project: TestProject): () => void {
   const result = spawnSync(process.execPath, [path.join(repo, 'bin/code-compare.js'), 'build', '--root', repo, '--out', dist, '--base-url', BUNDLED_BASE, '--strict'], { encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`building the bundled site failed:\n${result.stderr}`);
   project.provide('bundledDist', dist);
-  return () => rmSync(dir, { recursive: true, force: true });
+  // The build's copy of its output for the next build runs in a process of its own (write/kept-copy.ts): a short run may end before it does.
+  return () => rmSync(dir, { recursive: true, force: true, maxRetries: 20, retryDelay: 200 });
 }
