@@ -104,7 +104,7 @@ async function main(): Promise<void> {
     const full = runs[0]!;
     const floor = buildFloor(...rendering, floorSeconds);
     say(floorSummary(floor, full));
-    for (const run of runs) if (run.backgroundSeconds) say(`after "${run.step}": its output's kept copy, made in the background, took ${run.backgroundSeconds.toFixed(2)} s more (not in the step's time; the next step started after it)`);
+    for (const run of runs) if (run.backgroundSeconds) say(`after "${run.step}": what it left to processes of its own (its output's kept copy, emptying its trash) took ${run.backgroundSeconds.toFixed(2)} s more (not in the step's time; the next step started after it)`);
     for (const run of runs.slice(1)) process.stdout.write(`${run.step}: ${((run.seconds / full.seconds) * 100).toFixed(1)} % of the full build\n`);
     let scale: ScalePoint[] | undefined;
     if (values.scale) {

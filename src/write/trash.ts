@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { promises as fs, renameSync, unlinkSync } from 'node:fs';
+import { constants, setPriority } from 'node:os';
 import path from 'node:path';
 import { ownerOf, processAlive } from './process-alive.js';
 
@@ -50,9 +51,37 @@ export async function discardFolder(folder: string, trash: string | undefined): 
   await fs.rm(folder, { recursive: true, force: true });
 }
 
-/** Removes a trash folder in a process of its own, which the build does not wait for. */
+/**
+ * What the emptying process runs: a build's trash folder (`dist.trash-4242-a1B2c3`) is first named
+ * after that process, so that a build starting meanwhile, which empties the trash folders of builds
+ * that ended, sees it taken and starts no second process on it.
+ */
+const EMPTY = `
+const fs = require('node:fs'), path = require('node:path');
+const folder = process.argv[1];
+const named = /^(.*\\.trash-)\\d+(-[A-Za-z0-9]+)?$/.exec(path.basename(folder));
+let target = folder;
+if (named) {
+  target = path.join(path.dirname(folder), named[1] + process.pid + (named[2] || ''));
+  try { fs.renameSync(folder, target); } catch { process.exit(0); }
+}
+fs.rmSync(target, { recursive: true, force: true });
+`;
+
+/**
+ * Removes a trash folder in a process of its own, which the build does not wait for, at low
+ * priority where the system allows it: on two cores, removing a label change's 5,000 replaced pages
+ * beside the next build cost that build 0.3 s.
+ */
 export function emptyTrashLater(trash: string): void {
-  const child = spawn(process.execPath, ['-e', 'require("node:fs").rmSync(process.argv[1], { recursive: true, force: true })', trash], { detached: true, stdio: 'ignore' });
+  const child = spawn(process.execPath, ['-e', EMPTY, trash], { detached: true, stdio: 'ignore' });
   child.on('error', () => undefined);
+  if (child.pid !== undefined) {
+    try {
+      setPriority(child.pid, constants.priority.PRIORITY_LOW);
+    } catch {
+      // not allowed here: it runs at the usual priority
+    }
+  }
   child.unref();
 }

@@ -1,7 +1,8 @@
 import { existsSync, linkSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { makeTrash, moveToTrash } from '../../src/write/trash.js';
+import { emptyTrashLater, makeTrash, moveToTrash } from '../../src/write/trash.js';
+import { getPriority } from 'node:os';
 import { ownerOf } from '../../src/write/process-alive.js';
 import { buildSite, makeSite, makeTempDir, writeProjectFile } from '../support/site.js';
 import { snapshot } from '../support/snapshot.js';
@@ -66,6 +67,41 @@ describe('files a build replaces in the kept output', () => {
     expect(second).not.toBe(first);
     expect(existsSync(first) && existsSync(second)).toBe(true);
     for (const folder of [first, second]) expect(ownerOf(path.basename(folder), 'dist.trash-')).toBe(process.pid);
+  });
+});
+
+describe('the process that empties a trash folder', () => {
+  it('names the folder after itself before it removes it, and runs below the builds’ priority', async () => {
+    const cache = makeTempDir();
+    const dead = 2 ** 22 + 779;
+    const trash = path.join(cache, `dist.trash-${dead}-a1B2c3`);
+    // Enough files that removing them takes a while: the folder is seen under its new name.
+    for (let folder = 0; folder < 40; folder++) {
+      mkdirSync(path.join(trash, `f${folder}`), { recursive: true });
+      for (let file = 0; file < 500; file++) writeFileSync(path.join(trash, `f${folder}`, `${file}.html`), 'x');
+    }
+    emptyTrashLater(trash);
+    const seen = new Set<string>();
+    const priorities = new Set<number>();
+    await until(() => {
+      for (const name of readdirSync(cache)) {
+        seen.add(name);
+        const owner = ownerOf(name, 'dist.trash-');
+        if (owner === undefined || owner === dead) continue;
+        try {
+          priorities.add(getPriority(owner));
+        } catch {
+          // ended between the listing and the question
+        }
+      }
+      return readdirSync(cache).length === 0;
+    }, 30_000);
+    const owners = [...seen].map((name) => ownerOf(name, 'dist.trash-'));
+    // Its own name: the same suffix, another process than the dead build's and this one.
+    expect([...seen].filter((name) => name !== path.basename(trash)).every((name) => name.endsWith('-a1B2c3'))).toBe(true);
+    expect(owners.some((owner) => owner !== undefined && owner !== dead && owner !== process.pid)).toBe(true);
+    expect(priorities.size).toBeGreaterThan(0);
+    expect([...priorities].every((priority) => priority > getPriority())).toBe(true);
   });
 });
 
