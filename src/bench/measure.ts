@@ -2,6 +2,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { copiesUnderWay } from '../write/kept-copy.js';
+import { keptOutput } from '../write/output.js';
 import { ownerOf, processAlive } from '../write/process-alive.js';
 
 export interface Run {
@@ -121,7 +122,7 @@ export async function step(cli: string, name: string, root: string, out: string,
 
 /** The trash folders of `out` (see write/trash.ts), with the process each is named after: the build, then the process emptying it. */
 function trashUnderWay(out: string): Array<{ readonly owner: number }> {
-  const cache = path.join(path.dirname(out), '.code-compare-cache');
+  const cache = path.dirname(keptOutput(out));
   const names = existsSync(cache) ? readdirSync(cache) : [];
   return names.flatMap((name) => {
     const owner = ownerOf(name, `${path.basename(out)}.trash-`);

@@ -51,19 +51,24 @@ export async function discardFolder(folder: string, trash: string | undefined): 
   await fs.rm(folder, { recursive: true, force: true });
 }
 
+/** A build's trash folder: `dist.trash-4242-a1B2c3`, named after the process working in it. */
+const TRASH_NAME = /^(.*\.trash-)\d+(-[A-Za-z0-9]+)?$/;
+
 /**
- * What the emptying process runs: a build's trash folder (`dist.trash-4242-a1B2c3`) is first named
- * after that process, so that a build starting meanwhile, which empties the trash folders of builds
- * that ended, sees it taken and starts no second process on it.
+ * What the emptying process runs. A build's trash folder is named after that process (by the build
+ * that starts it, before it returns; else by the process itself), so that a build starting meanwhile,
+ * which empties the trash folders of builds that ended, sees it taken and starts no second process on it.
  */
 const EMPTY = `
 const fs = require('node:fs'), path = require('node:path');
 const folder = process.argv[1];
-const named = /^(.*\\.trash-)\\d+(-[A-Za-z0-9]+)?$/.exec(path.basename(folder));
+const named = new RegExp(process.argv[2]).exec(path.basename(folder));
 let target = folder;
 if (named) {
   target = path.join(path.dirname(folder), named[1] + process.pid + (named[2] || ''));
-  try { fs.renameSync(folder, target); } catch { process.exit(0); }
+  if (!fs.existsSync(target)) {
+    try { fs.renameSync(folder, target); } catch { process.exit(0); }
+  }
 }
 fs.rmSync(target, { recursive: true, force: true });
 `;
@@ -74,13 +79,23 @@ fs.rmSync(target, { recursive: true, force: true });
  * beside the next build cost that build 0.3 s.
  */
 export function emptyTrashLater(trash: string): void {
-  const child = spawn(process.execPath, ['-e', EMPTY, trash], { detached: true, stdio: 'ignore' });
+  const child = spawn(process.execPath, ['-e', EMPTY, trash, TRASH_NAME.source], { detached: true, stdio: 'ignore' });
   child.on('error', () => undefined);
   if (child.pid !== undefined) {
     try {
       setPriority(child.pid, constants.priority.PRIORITY_LOW);
     } catch {
       // not allowed here: it runs at the usual priority
+    }
+    // Renamed here, while the build runs, rather than by the process once started: a folder renamed
+    // while someone removes the cache folder (a test's cleanup, an `rm -rf`) makes that removal fail.
+    const named = TRASH_NAME.exec(path.basename(trash));
+    if (named) {
+      try {
+        renameSync(trash, path.join(path.dirname(trash), `${named[1]}${child.pid}${named[2] ?? ''}`));
+      } catch {
+        // taken already, or gone
+      }
     }
   }
   child.unref();

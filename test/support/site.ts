@@ -11,7 +11,8 @@ export const FIXTURES = path.join(REPO, 'test/fixtures');
 
 const made: string[] = [];
 afterAll(() => {
-  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+  // A build leaves its trash to a process of its own (src/write/trash.ts), which may still be removing files.
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
 });
 
 export interface SiteOptions {
