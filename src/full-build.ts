@@ -187,7 +187,7 @@ async function buildFromSources(options: BuildOptions, preflight: Preflight): Pr
       return { page, file, reuse: previous !== undefined && inputs !== undefined && hashIn(previous.files, file) === inputs, replace: held !== undefined, from: from?.(file) };
     };
     const containers = containerFolders(pages);
-    await makeContainers(staging.dir, pages, containers);
+    await makeContainers(staging.dir, containers);
     if (indexHere) {
       indexed = await indexFirst(site, task, searchRefs.flatMap(({ page, file }) => jobFor(page, file) ?? []), index);
       planned = await hashing;
@@ -225,9 +225,11 @@ async function buildFromSources(options: BuildOptions, preflight: Preflight): Pr
     const manifest = manifestOf({ build, files: search ? Object.assign(files, search.files) : files, searched: search?.searched, components }, pages.length);
     const filesHash = await writeMarker(staging.dir, manifest);
     const { keptEarlier } = await publishStaging(staging.dir, options.out);
-    const record = await keptRecordFile(options.out);
     // The output just replaced is kept: the next build starts from it, and learns what it holds from this record.
-    if (record && keptEarlier && earlier && filesHash !== undefined) await writeKeptRecord(record, { files: manifest.files, filesHash }, earlier, pages.length);
+    if (keptEarlier && earlier && filesHash !== undefined) {
+      const record = await keptRecordFile(options.out);
+      if (record) await writeKeptRecord(record, { files: manifest.files, filesHash }, earlier, pages.length);
+    }
     trace('publish');
     // A preview server updates its output in place: it never starts from a kept one.
     if (!keptEarlier && !options.inPlace) await copyOutputLater(options.out, Object.keys(manifest.files).length);

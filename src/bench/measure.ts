@@ -3,7 +3,8 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { copiesUnderWay } from '../write/kept-copy.js';
 import { keptOutput } from '../write/output.js';
-import { ownerOf, processAlive } from '../write/process-alive.js';
+import { processAlive } from '../write/process-alive.js';
+import { trashFolders } from '../write/trash.js';
 
 export interface Run {
   readonly step: string;
@@ -120,26 +121,15 @@ export async function step(cli: string, name: string, root: string, out: string,
   };
 }
 
-/** The trash folders of `out` (see write/trash.ts), with the process each is named after: the build, then the process emptying it. */
-function trashUnderWay(out: string): Array<{ readonly owner: number }> {
-  const cache = path.dirname(keptOutput(out));
-  const names = existsSync(cache) ? readdirSync(cache) : [];
-  return names.flatMap((name) => {
-    const owner = ownerOf(name, `${path.basename(out)}.trash-`);
-    return owner === undefined ? [] : [{ owner }];
-  });
-}
-
 /**
  * Waits for what a build left to processes of its own: the copy of its output, the emptying of its
- * trash; the seconds waited (0 when there was nothing). Measured beside the next step, emptying the
- * 5,000 pages a label change replaced cost that step 0.3 s on two cores.
+ * trash; the seconds waited (0 when there was nothing). No step is measured beside them: see emptyTrashLater.
  */
 export async function backgroundDone(out: string, timeoutMs = 120_000): Promise<number> {
   const start = performance.now();
   // A folder is named after the build until the process working on it takes it (within a second or
   // two); after that, a folder whose process has ended is one it left, waited for no longer.
-  const pending = () => [...copiesUnderWay(out), ...trashUnderWay(out)];
+  const pending = () => [...copiesUnderWay(out), ...trashFolders(path.dirname(keptOutput(out)), path.basename(out))];
   const waiting = () => pending().some((work) => performance.now() - start < 3000 || processAlive(work.owner));
   while (waiting() && performance.now() - start < timeoutMs) await new Promise((resolve) => setTimeout(resolve, 25));
   return pending().length > 0 || performance.now() - start < 25 ? 0 : (performance.now() - start) / 1000;

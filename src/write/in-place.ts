@@ -7,7 +7,7 @@ import { rendererFor } from '../render/renderer.js';
 import { extraFiles } from '../site-files.js';
 import { removeStale, writeChunks } from './output.js';
 import { writeMarker, type Manifest } from './ownership.js';
-import { makeContainers, renderPages } from './render-pages.js';
+import { containerFolders, makeContainers, renderPages } from './render-pages.js';
 import { runRenderTask, type PageJob, type RenderTaskResult } from './render-task.js';
 
 export interface InPlaceOptions {
@@ -39,7 +39,7 @@ export async function renderFirst(site: Site, out: string, previous: Manifest, p
     }
   }
   if (jobs.length > 0) {
-    await makeContainers(out, jobs.map((job) => job.page));
+    await makeContainers(out, containerFolders(jobs.map((job) => job.page)));
     runRenderTask(rendererFor(site), { staging: out, jobs });
   }
   const written = jobs.map((job) => job.file);
@@ -69,7 +69,7 @@ export async function updateInPlace(site: Site, options: InPlaceOptions, previou
   const done = new Set(first);
   const changed = (file: string) => previous.files[file] !== next.files[file];
   const jobs: PageJob[] = pages.map((page) => ({ page, file: pageFile(page), reuse: false, replace: true })).filter((job) => changed(job.file) && !done.has(job.file));
-  await makeContainers(options.out, pages);
+  await makeContainers(options.out, containerFolders(pages));
   const result = await renderPages(site, { staging: options.out }, jobs, { workers: options.jobs ?? availableParallelism() });
   const written = [...first, ...jobs.map((job) => job.file)];
   // Only files whose hash changed are made: their chunks are produced lazily, so an unchanged sitemap costs nothing.

@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
-import { existsSync, linkSync, mkdirSync, promises as fs, readdirSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { keptOutput, removeTree } from './output.js';
 import { isRealFolder, lstatPath, markerIdentity, markStaging, readManifest, writeMarker } from './ownership.js';
-import { ownerOf, processAlive } from './process-alive.js';
+import { foldersNamedAfter, processAlive } from './process-alive.js';
 
 /**
  * A build starts from the output the build before it replaced, kept in the cache folder (see
@@ -35,17 +35,7 @@ export interface CopyUnderWay {
 /** The copies of `out` under way (their owners may have ended). */
 export function copiesUnderWay(out: string): CopyUnderWay[] {
   const kept = keptOutput(out);
-  const prefix = `${path.basename(kept)}${COPY}`;
-  let names: string[];
-  try {
-    names = readdirSync(path.dirname(kept));
-  } catch {
-    return [];
-  }
-  return names.flatMap((name) => {
-    const owner = ownerOf(name, prefix);
-    return owner === undefined ? [] : [{ folder: path.join(path.dirname(kept), name), owner }];
-  });
+  return foldersNamedAfter(path.dirname(kept), `${path.basename(kept)}${COPY}`);
 }
 
 /**

@@ -19,7 +19,7 @@ export interface KeptRecord {
   readonly differences: TableDifferences;
 }
 
-/** More differences than this share of the pages are not recorded: parsing the kept table then costs about as much. */
+/** More differences than this share of the pages are not recorded: the record would near the kept table in size. */
 const MAX_SHARE = 0.25;
 
 function isRecord(value: unknown): value is KeptRecord {

@@ -1,3 +1,6 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+
 /** Whether a process with this id runs (one of another user's counts): a folder named after it may still be in use. */
 export function processAlive(pid: number): boolean {
   try {
@@ -6,6 +9,20 @@ export function processAlive(pid: number): boolean {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
+}
+
+/** The folders in `dir` named `PREFIX<pid>` or `PREFIX<pid>-<suffix>` (see ownerOf), with the process each is named after; none when `dir` cannot be read. */
+export function foldersNamedAfter(dir: string, prefix: string): Array<{ readonly folder: string; readonly owner: number }> {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return names.flatMap((name) => {
+    const owner = ownerOf(name, prefix);
+    return owner === undefined ? [] : [{ folder: path.join(dir, name), owner }];
+  });
 }
 
 /**

@@ -11,7 +11,6 @@ import { collectGarbage } from './collect-garbage.js';
 import { runRenderTask, type PageJob, type RenderTask, type RenderTaskResult } from './render-task.js';
 import { IN_PROCESS_BELOW } from './in-process.js';
 
-export { IN_PROCESS_BELOW } from './in-process.js';
 
 /**
  * V8 grows a heap by a factor it takes from the heap's limit: up to 4× for the default limit of a
@@ -160,7 +159,7 @@ export function containerFolders(pages: readonly PageRef[]): string[] {
   return [...folders];
 }
 
-/** Makes the container folders (containerFolders) of `pages` in `out`, or the `folders` given. */
-export async function makeContainers(out: string, pages: readonly PageRef[], folders = containerFolders(pages)): Promise<void> {
+/** Makes container folders (containerFolders) in `out`. */
+export async function makeContainers(out: string, folders: readonly string[]): Promise<void> {
   for (const folder of folders) await fs.mkdir(path.join(out, folder), { recursive: true });
 }

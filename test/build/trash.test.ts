@@ -71,7 +71,7 @@ describe('files a build replaces in the kept output', () => {
 });
 
 describe('the process that empties a trash folder', () => {
-  it('names the folder after itself before it removes it, and runs below the builds’ priority', async () => {
+  it('has the folder named after it before it removes it, and runs below the builds’ priority', async () => {
     const cache = makeTempDir();
     const dead = 2 ** 22 + 779;
     const trash = path.join(cache, `dist.trash-${dead}-a1B2c3`);

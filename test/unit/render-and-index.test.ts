@@ -5,7 +5,7 @@ import { bytesHash } from '../../src/model/hash.js';
 import { allPages, pageFile } from '../../src/model/pages.js';
 import { searchPages } from '../../src/model/search.js';
 import { validateProject } from '../../src/project.js';
-import { makeContainers } from '../../src/write/render-pages.js';
+import { containerFolders, makeContainers } from '../../src/write/render-pages.js';
 import { renderAndIndex } from '../../src/write/render-and-index.js';
 import { BASE, makeSite, makeTempDir } from '../support/site.js';
 
@@ -16,7 +16,7 @@ async function miniSite() {
   const pages = allPages(site);
   const staging = makeTempDir('code-compare-staging-');
   mkdirSync(staging, { recursive: true });
-  await makeContainers(staging, pages);
+  await makeContainers(staging, containerFolders(pages));
   const jobs = pages.map((page) => ({ page, file: pageFile(page), reuse: false, replace: false }));
   return { site, pages, staging, jobs, searchable: searchPages(site, pages) };
 }

@@ -7,11 +7,12 @@ import { allPages, pageFile } from '../../src/model/pages.js';
 import { searchPages } from '../../src/model/search.js';
 import { validateProject } from '../../src/project.js';
 import type { PageJob } from '../../src/write/render-task.js';
+import { IN_PROCESS_BELOW } from '../../src/write/in-process.js';
 import { BASE, makeSite, makeTempDir, REPO } from '../support/site.js';
 
 // The compiled module: run from TypeScript sources there is no worker file, and every page renders in this thread.
 const lib = (await import(pathToFileURL(path.join(REPO, 'lib/write/render-pages.js')).href)) as typeof import('../../src/write/render-pages.js');
-const { makeContainers, renderPages, startWorkers } = lib;
+const { containerFolders, makeContainers, renderPages, startWorkers } = lib;
 
 /** `jobs` repeated until there are at least `count` (a page rendered again is written over). */
 function atLeast(jobs: readonly PageJob[], count: number): PageJob[] {
@@ -26,7 +27,7 @@ async function miniSite() {
   const pages = allPages(site);
   const staging = makeTempDir('code-compare-staging-');
   mkdirSync(staging, { recursive: true });
-  await makeContainers(staging, pages);
+  await makeContainers(staging, containerFolders(pages));
   const jobs: PageJob[] = pages.map((page) => ({ page, file: pageFile(page), reuse: false, replace: false }));
   return { site, pages, staging, jobs };
 }
@@ -72,7 +73,7 @@ describe('rendering on worker threads', () => {
     const { site, staging, jobs } = await miniSite();
     const here = makeTempDir('code-compare-staging-');
     mkdirSync(here, { recursive: true });
-    await makeContainers(here, allPages(site));
+    await makeContainers(here, containerFolders(allPages(site)));
     await renderPages(site, { staging }, jobs, { workers: 2, inProcessBelow: 0 });
     await renderPages(site, { staging: here }, jobs, { workers: 1 });
     expect(jobs.length).toBeGreaterThan(10);
@@ -110,7 +111,7 @@ describe('rendering on worker threads', () => {
   it('starts none for fewer pages than are worth a thread, or for one thread', async () => {
     const { site } = await miniSite();
     const threads = watchThreads();
-    startWorkers(site, 2, lib.IN_PROCESS_BELOW - 1);
+    startWorkers(site, 2, IN_PROCESS_BELOW - 1);
     startWorkers(site, 1, 50_000);
     await aTurn();
     expect(threads.made()).toBe(0);
